@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
+
+/** A Python parent holding `megabytes` of touched heap, with `children` forked children blocked in a read. */
+export interface Tree {
+  parent: ChildProcess
+  children: number[]
+  stop(): void
+}
+
+const TREE_SCRIPT = `
+import os, sys
+megabytes, n = int(sys.argv[1]), int(sys.argv[2])
+ballast = bytearray(megabytes * 1024 * 1024)
+for i in range(0, len(ballast), 4096):
+    ballast[i] = 1
+cache = [(i, str(i)) for i in range(200000)]
+r, w = os.pipe()
+pids = []
+for _ in range(n):
+    pid = os.fork()
+    if pid == 0:
+        os.read(r, 1)
+        os._exit(0)
+    pids.append(pid)
+print(" ".join(map(str, pids)), flush=True)
+os.read(r, 1)
+`
+
+export async function startTree(
+  python: string,
+  megabytes: number,
+  children: number
+): Promise<Tree> {
+  const parent = spawn(python, ['-c', TREE_SCRIPT, String(megabytes), String(children)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    detached: true
+  })
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: parent.stdout! }).once('line', resolve)
+    parent.once('exit', code => reject(new Error(`tree exited early (${code})`)))
+  })
+  return {
+    parent,
+    children: line.trim().split(' ').map(Number),
+    stop: () => process.kill(-(parent.pid as number), 'SIGKILL')
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Microseconds per call of `fn`, median of `rounds` rounds over every pid. */
+export function timePerCall(pids: number[], rounds: number, fn: (pid: number) => void): number {
+  const perRound: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    const start = process.hrtime.bigint()
+    for (const pid of pids) fn(pid)
+    perRound.push(Number(process.hrtime.bigint() - start) / 1000 / pids.length)
+  }
+  return median(perRound)
+}

@@ -1,0 +1,8 @@
+import type { Logger } from '../src/engine/logger.js'
+
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warning: () => undefined,
+  startGroup: () => undefined,
+  endGroup: () => undefined
+}

@@ -1,0 +1,53 @@
+// (a) Cost of one memory sample: our reader vs a raw smaps_rollup read vs psutil, on 16 children of a
+// ~200 MB parent. Children share the parent's pages, so each read walks a large page table.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createProcReader } from '../src/engine/procfs.js'
+import { startTree, timePerCall } from './common.js'
+
+const ROUNDS = 50
+const PSUTIL_TIMER = `
+import sys, time, psutil
+pids, rounds = [int(p) for p in sys.argv[1].split()], int(sys.argv[2])
+procs = [psutil.Process(p) for p in pids]
+per_round = []
+for _ in range(rounds):
+    start = time.perf_counter()
+    for p in procs:
+        p.memory_full_info()
+    per_round.append((time.perf_counter() - start) * 1e6 / len(procs))
+per_round.sort()
+print(per_round[len(per_round) // 2])
+`
+
+export interface ReaderBench {
+  ours: number
+  raw: number
+  psutil: number | null
+}
+
+export async function benchReader(
+  python: string,
+  psutilPython: string | null
+): Promise<ReaderBench> {
+  const tree = await startTree(python, 200, 16)
+  try {
+    const reader = createProcReader()
+    const raw = timePerCall(tree.children, ROUNDS, pid => readFileSync(`/proc/${pid}/smaps_rollup`))
+    const ours = timePerCall(tree.children, ROUNDS, pid => reader.sample(pid))
+    const psutil = psutilPython
+      ? Number(
+          execFileSync(
+            psutilPython,
+            ['-c', PSUTIL_TIMER, tree.children.join(' '), String(ROUNDS)],
+            {
+              encoding: 'utf8'
+            }
+          )
+        )
+      : null
+    return { ours, raw, psutil }
+  } finally {
+    tree.stop()
+  }
+}

@@ -1,0 +1,15 @@
+// Builds the two committed bundles and ships the Python harness beside them.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, copyFileSync, rmSync } from 'node:fs'
+
+const NCC_FLAGS = ['--target', 'es2022', '--license', 'licenses.txt', '--quiet']
+
+function ncc(entry, outDir) {
+  execFileSync('npx', ['ncc', 'build', entry, '-o', outDir, ...NCC_FLAGS], { stdio: 'inherit' })
+}
+
+rmSync('dist', { recursive: true, force: true })
+ncc('src/index.ts', 'dist')
+ncc('src/cli/index.ts', 'dist/cli')
+copyFileSync('src/harness/harness.py', 'dist/harness.py')
+chmodSync('dist/cli/index.js', 0o755)

@@ -1,0 +1,316 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { INPUT_FLAGS, USAGE, parseCliArgs } from '../src/cli/args.js'
+import { ExitCode, cli, type CliIO } from '../src/cli/main.js'
+import { Inputs } from '../src/constants.js'
+import type { MeasureSettings } from '../src/engine/settings.js'
+import { TOOL } from '../src/engine/tool.js'
+import { renderReport } from '../src/report/markdown.js'
+import { renderTerminal } from '../src/report/terminal.js'
+import { loadResults } from './fixtures/results/load.js'
+
+// Per-child USS medians: none 5.9 MiB, freeze 2.2 MiB (a 62.7% saving).
+const RESULTS = loadResults('stdlib-none-freeze')
+
+interface Outcome {
+  code: number
+  stdout: string
+  stderr: string
+  /** Settings measure was called with, or null when it was not called. */
+  measured: MeasureSettings | null
+}
+
+async function run(argv: string[], overrides: Partial<CliIO> = {}): Promise<Outcome> {
+  const outcome: Outcome = { code: -1, stdout: '', stderr: '', measured: null }
+  const io: CliIO = {
+    argv,
+    stdout: text => void (outcome.stdout += text),
+    stderr: text => void (outcome.stderr += text),
+    env: {},
+    platform: 'linux',
+    measure: async settings => {
+      outcome.measured = settings
+      return RESULTS
+    },
+    ...overrides
+  }
+  outcome.code = await cli(io)
+  return outcome
+}
+
+let scratch: string
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'cli-test-'))
+})
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true })
+})
+
+describe('flags', () => {
+  it('takes every action input except the token as a flag of the same name', () => {
+    const argv = INPUT_FLAGS.flatMap(name => [`--${name}`, `value of ${name}`])
+    const { inputs } = parseCliArgs(argv)
+    expect(Object.keys(inputs).sort()).toEqual(
+      Object.values(Inputs)
+        .filter(name => name !== Inputs.GithubToken)
+        .sort()
+    )
+    expect(inputs[Inputs.MaxUss]).toBe('value of max-uss')
+  })
+
+  it('passes the flags to the engine as validated settings', async () => {
+    const { code, measured } = await run([
+      '--entrypoint',
+      'examples/app.py:preload',
+      '--worker=examples/app.py:work',
+      '--iterations',
+      '3',
+      '--workers',
+      '8',
+      '--strategies',
+      'none,freeze,collect-freeze',
+      '--repeat',
+      '5',
+      '--python',
+      '/usr/bin/python3',
+      '--working-directory',
+      '__tests__',
+      '--timeout',
+      '90s'
+    ])
+    expect(code).toBe(ExitCode.Passed)
+    expect(measured).toEqual({
+      entrypoint: 'examples/app.py:preload',
+      worker: 'examples/app.py:work',
+      iterations: 3,
+      workers: 8,
+      strategies: ['none', 'freeze', 'collect-freeze'],
+      repeat: 5,
+      python: '/usr/bin/python3',
+      workingDirectory: resolve('__tests__'),
+      timeoutMs: 90_000
+    })
+  })
+
+  it('resolves a relative working directory from where it runs, not GITHUB_WORKSPACE', async () => {
+    const { measured } = await run(['--entrypoint', 'app'], { env: { GITHUB_WORKSPACE: scratch } })
+    expect(measured?.workingDirectory).toBe(process.cwd())
+  })
+
+  it('prints the usage on --help and -h', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, stdout, measured } = await run([flag])
+      expect(code).toBe(ExitCode.Passed)
+      expect(stdout).toBe(USAGE)
+      expect(measured).toBeNull()
+    }
+  })
+
+  it('mentions every flag in the usage', () => {
+    for (const flag of [...INPUT_FLAGS, 'json', 'markdown', 'help', 'version']) {
+      expect(USAGE).toContain(`--${flag}`)
+    }
+  })
+
+  it('prints the version', async () => {
+    const { code, stdout } = await run(['--version'])
+    expect(code).toBe(ExitCode.Passed)
+    expect(stdout).toBe(`${TOOL.version}\n`)
+  })
+
+  it.each([
+    [['--entrypoint', 'app', '--max_uss', '1MiB'], "Unknown option '--max_uss'"],
+    [['--entrypoint', 'app', '--github-token', 'ghp_x'], "Unknown option '--github-token'"],
+    [['--entrypoint', 'app', 'extra'], "Unexpected argument 'extra'"],
+    [['--entrypoint'], "Option '--entrypoint <value>' argument missing"],
+    [['--entrypoint', 'app', '--help=yes'], "Option '-h, --help' does not take an argument"]
+  ])('rejects %p with a message and the usage, exit 2', async (argv, message) => {
+    const { code, stdout, stderr, measured } = await run(argv)
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toMatch(new RegExp(`^error: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    expect(stderr).toContain(USAGE)
+    expect(stdout).toBe('')
+    expect(measured).toBeNull()
+  })
+})
+
+describe('invalid settings', () => {
+  it.each([
+    [
+      ['--entrypoint', 'app', '--workers', 'four'],
+      "Option --workers must be a whole number from 1 to 1024; got 'four'."
+    ],
+    [[], 'Option --entrypoint is required'],
+    [['--entrypoint', 'app', '--max-uss', '12XB'], 'Option --max-uss must be a size'],
+    [['--entrypoint', 'app', '--timeout', 'forever'], 'Option --timeout must be a duration'],
+    [
+      ['--entrypoint', 'app', '--strategies', 'freeze', '--min-freeze-saving', '50'],
+      'Option --min-freeze-saving compares freeze with none, so option --strategies must include both'
+    ]
+  ])('%p stops before measuring, exit 2', async (argv, message) => {
+    const { code, stdout, stderr, measured } = await run(argv)
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toContain(`error: ${message}`)
+    expect(stderr).toContain('Run with --help for the accepted values.')
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(stdout).toBe('')
+    expect(measured).toBeNull()
+  })
+
+  it('lists every problem at once', async () => {
+    const { stderr } = await run(['--workers', '0', '--repeat', '0'])
+    expect(stderr).toMatch(
+      /^error: 3 inputs are invalid:\n- Option --entrypoint .*\n- Option --workers .*\n- Option --repeat .*\n/
+    )
+  })
+
+  it('refuses to run off Linux', async () => {
+    const { code, stderr, measured } = await run(['--entrypoint', 'app'], { platform: 'darwin' })
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toBe(
+      'error: memory is read from /proc, which only Linux has; this system is darwin.\n'
+    )
+    expect(measured).toBeNull()
+  })
+})
+
+describe('verdict and exit status', () => {
+  it('prints the report and a passing verdict, exit 0', async () => {
+    const { code, stdout } = await run([
+      '--entrypoint',
+      'app',
+      '--max-uss',
+      '150MiB',
+      '--min-freeze-saving',
+      '50%'
+    ])
+    expect(code).toBe(ExitCode.Passed)
+    expect(stdout).toBe(
+      `${renderTerminal(RESULTS)}\n` +
+        'Gate: pass\n' +
+        "  ✓ fails if freeze's per-child USS > 150 MiB: freeze's per-child USS is 2.2 MiB\n" +
+        "  ✓ fails if freeze saves less than 50% of none's per-child USS: freeze saves 62.7% (5.9 MiB → 2.2 MiB)\n"
+    )
+  })
+
+  it('exits 1 when a limit is crossed, and says which', async () => {
+    const { code, stdout } = await run([
+      '--entrypoint',
+      'app',
+      '--max-uss',
+      '2MiB',
+      '--max-pss',
+      '1GiB'
+    ])
+    expect(code).toBe(ExitCode.LimitCrossed)
+    expect(stdout).toContain(
+      'Gate: fail\n' +
+        "  ✗ fails if freeze's per-child USS > 2 MiB: freeze's per-child USS is 2.2 MiB\n" +
+        "  ✓ fails if freeze's per-child PSS > 1,024 MiB: freeze's per-child PSS is 9.0 MiB\n"
+    )
+  })
+
+  it('judges the gate strategy it is given', async () => {
+    const { code, stdout } = await run([
+      '--entrypoint',
+      'app',
+      '--gate-strategy',
+      'none',
+      '--max-uss',
+      '5MiB'
+    ])
+    expect(code).toBe(ExitCode.LimitCrossed)
+    expect(stdout).toContain(
+      "  ✗ fails if none's per-child USS > 5 MiB: none's per-child USS is 5.9 MiB\n"
+    )
+  })
+
+  it('exits 0 on a crossed limit with --fail-on-threshold false, and still reports it', async () => {
+    const { code, stdout } = await run([
+      '--entrypoint',
+      'app',
+      '--max-uss',
+      '2MiB',
+      '--fail-on-threshold',
+      'false'
+    ])
+    expect(code).toBe(ExitCode.Passed)
+    expect(stdout).toContain('Gate: fail, not enforced (--fail-on-threshold false)\n  ✗ ')
+  })
+
+  it('says so when no limit is set', async () => {
+    const { code, stdout } = await run(['--entrypoint', 'app'])
+    expect(code).toBe(ExitCode.Passed)
+    expect(stdout).toBe(
+      `${renderTerminal(RESULTS)}\nGate: no limits set (see --max-uss, --max-pss, --min-freeze-saving).\n`
+    )
+  })
+})
+
+describe('engine progress and failures', () => {
+  it('logs to stderr with groups as indented headings', async () => {
+    const { stderr } = await run(['--entrypoint', 'app'], {
+      measure: async (_, { log }) => {
+        log.info('Python 3.11')
+        log.startGroup('Run 1/2: none')
+        log.info('forked 4 workers\nsampled after-fork')
+        log.warning('child 42 exited early')
+        log.endGroup()
+        log.info('done')
+        return RESULTS
+      }
+    })
+    expect(stderr).toBe(
+      'Python 3.11\n' +
+        '▸ Run 1/2: none\n' +
+        '  forked 4 workers\n' +
+        '  sampled after-fork\n' +
+        '  warning: child 42 exited early\n' +
+        'done\n'
+    )
+  })
+
+  it('exits 2 with the message alone when the run fails', async () => {
+    const { code, stdout, stderr } = await run(['--entrypoint', 'app'], {
+      measure: async () => {
+        throw new Error(
+          "The entrypoint 'app' failed at import: ModuleNotFoundError: No module named 'app'"
+        )
+      }
+    })
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toBe(
+      "error: The entrypoint 'app' failed at import: ModuleNotFoundError: No module named 'app'\n"
+    )
+    expect(stdout).toBe('')
+  })
+
+  it('shows the stack of an error that points at a bug', async () => {
+    const { code, stderr } = await run(['--entrypoint', 'app'], {
+      measure: async () => {
+        throw new TypeError('cannot read properties of undefined')
+      }
+    })
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toMatch(/^error: TypeError: cannot read properties of undefined\n\s+at /)
+  })
+})
+
+describe('files', () => {
+  it('writes the results JSON and the Markdown report', async () => {
+    const json = join(scratch, 'results.json')
+    const markdown = join(scratch, 'report.md')
+    const { code } = await run(['--entrypoint', 'app', '--json', json, '--markdown', markdown])
+    expect(code).toBe(ExitCode.Passed)
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(RESULTS)
+    expect(readFileSync(markdown, 'utf8')).toBe(renderReport(RESULTS, { detail: 'full' }))
+  })
+
+  it('exits 2 naming the flag when a file cannot be written', async () => {
+    const json = join(scratch, 'missing', 'results.json')
+    const { code, stderr } = await run(['--entrypoint', 'app', '--json', json])
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toMatch(new RegExp(`^error: cannot write the --json file ${json}: ENOENT`))
+  })
+})

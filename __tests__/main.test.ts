@@ -1,0 +1,47 @@
+import { getSettings } from '../src/inputs.js'
+import { planLines, unsupportedPlatform } from '../src/main.js'
+
+describe('unsupportedPlatform', () => {
+  it('accepts Linux', () => {
+    expect(unsupportedPlatform('linux')).toBeNull()
+  })
+
+  it.each(['darwin', 'win32'] as const)('turns %s away with the fix', platform => {
+    expect(unsupportedPlatform(platform)).toBe(
+      `Prefork Memory Check reads process memory from /proc, which only Linux has; this runner is ${platform}. ` +
+        'Run the job on a Linux runner such as `runs-on: ubuntu-latest`.'
+    )
+  })
+})
+
+describe('planLines', () => {
+  const inputs: Record<string, string> = {
+    entrypoint: 'app.py:preload',
+    worker: 'app.py:handle',
+    iterations: '5',
+    workers: '2',
+    repeat: '3',
+    'max-uss': '150MiB',
+    'fail-on-threshold': 'false',
+    'comment-key': 'CI/memory',
+    'github-token': 'ghs_secret'
+  }
+
+  it('says what will run and what will judge it, without the token', () => {
+    const lines = planLines(getSettings(name => inputs[name] ?? '', { GITHUB_WORKSPACE: '/' }))
+    expect(lines).toEqual([
+      'Target: app.py:preload, worker app.py:handle × 5',
+      'Runs: 6 (none, freeze × 3), 2 workers each, at most 300 s per run',
+      'Python: python3 in /',
+      'Limits on freeze: max-uss 150.0 MiB (not enforced: fail-on-threshold is false)',
+      'Comment: always, key CI/memory'
+    ])
+  })
+
+  it('says when there is no limit', () => {
+    const settings = getSettings(name => (name === 'entrypoint' ? 'app' : ''), {
+      GITHUB_WORKSPACE: '/'
+    })
+    expect(planLines(settings)).toContain('Limits: none (report only)')
+  })
+})

@@ -1,0 +1,1726 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/engine/environment.ts
+
+
+
+const THP_SETTING = '/sys/kernel/mm/transparent_hugepage/enabled';
+/** The bracketed choice of `always [madvise] never`, or "unknown". */
+function parseTransparentHugepages(text) {
+    return /\[([^\]]+)\]/.exec(text ?? '')?.[1] ?? 'unknown';
+}
+function runnerName(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return 'local';
+    return `github-actions (${env.ImageOS || 'unknown image'}, ${env.RUNNER_ARCH || 'unknown arch'})`;
+}
+function buildEnvironment(python, sources) {
+    return {
+        python: {
+            executable: python.executable,
+            version: python.version,
+            implementation: python.implementation,
+            freeThreaded: python.freeThreaded,
+            incrementalGc: python.incrementalGc
+        },
+        kernel: sources.kernel,
+        pageSize: python.pageSize,
+        transparentHugepages: parseTransparentHugepages(sources.thp),
+        cpus: sources.cpus,
+        runner: runnerName(sources.env),
+        gitSha: sources.env.GITHUB_SHA || sources.gitHead,
+        timestamp: sources.now.toISOString()
+    };
+}
+function readOrNull(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function gitHead(workingDirectory) {
+    try {
+        const sha = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', 'HEAD'], {
+            cwd: workingDirectory,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            timeout: 10_000
+        }).trim();
+        return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+    }
+    catch {
+        return null; // not a repository, no commits yet, or no git
+    }
+}
+function readEnvironmentSources(workingDirectory) {
+    return {
+        env: process.env,
+        kernel: (0,external_node_os_namespaceObject.release)(),
+        thp: readOrNull(THP_SETTING),
+        cpus: (0,external_node_os_namespaceObject.availableParallelism)(),
+        gitHead: process.env.GITHUB_SHA ? null : gitHead(workingDirectory),
+        now: new Date()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/procfs.ts
+
+
+class ProcessGoneError extends Error {
+    pid;
+    constructor(pid) {
+        super(`process ${pid} exited before it could be measured`);
+        this.pid = pid;
+        this.name = 'ProcessGoneError';
+    }
+}
+const KB = 1024;
+/** Sums the `Key:   N kB` lines of smaps or smaps_rollup, in bytes per key. */
+function parseSmaps(text) {
+    const totals = new Map();
+    const line = /^([A-Za-z_]+):\s+(\d+) kB$/gm;
+    for (let m = line.exec(text); m !== null; m = line.exec(text)) {
+        totals.set(m[1], (totals.get(m[1]) ?? 0) + Number(m[2]) * KB);
+    }
+    return totals;
+}
+/** Minor faults: field 10 of /proc/PID/stat, counted after the parenthesised command name. */
+function parseMinorFaults(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[7]);
+}
+/** Parent pid: field 4 of /proc/PID/stat. */
+function parseParentPid(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[1]);
+}
+function toSample(pid, totals, minorFaults, source) {
+    const get = (key) => totals.get(key) ?? 0;
+    return {
+        pid,
+        rss: get('Rss'),
+        pss: get('Pss'),
+        uss: get('Private_Clean') + get('Private_Dirty') + get('Private_Hugetlb'),
+        sharedClean: get('Shared_Clean'),
+        sharedDirty: get('Shared_Dirty'),
+        anonymous: get('Anonymous'),
+        swap: get('Swap'),
+        minorFaults,
+        source
+    };
+}
+function errorCode(error) {
+    return error.code;
+}
+function createProcReader(root = '/proc') {
+    const readStat = (pid) => {
+        try {
+            return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'stat'), 'latin1');
+        }
+        catch (error) {
+            if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ESRCH')
+                throw new ProcessGoneError(pid);
+            throw error;
+        }
+    };
+    const readMemory = (pid) => {
+        try {
+            return {
+                text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'smaps_rollup'), 'latin1'),
+                source: 'smaps_rollup'
+            };
+        }
+        catch (error) {
+            // Kernels before 4.14 have no rollup; some sandboxes hide it. Summing smaps gives the same figures.
+            if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ESRCH')
+                throw error;
+        }
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'smaps'), 'latin1'), source: 'smaps' };
+        }
+        catch (error) {
+            if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ESRCH')
+                throw new ProcessGoneError(pid);
+            throw error;
+        }
+    };
+    return {
+        sample(pid) {
+            const { text, source } = readMemory(pid);
+            const stat = readStat(pid);
+            // A process that exited between the two reads leaves an empty rollup: that is no sample.
+            if (text.length === 0)
+                throw new ProcessGoneError(pid);
+            return toSample(pid, parseSmaps(text), parseMinorFaults(stat), source);
+        },
+        descendants(pid) {
+            const childrenOf = new Map();
+            for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(root)) {
+                if (!/^\d+$/.test(entry))
+                    continue;
+                let stat;
+                try {
+                    stat = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, entry, 'stat'), 'latin1');
+                }
+                catch {
+                    continue; // exited while we listed
+                }
+                const parent = parseParentPid(stat);
+                const siblings = childrenOf.get(parent) ?? [];
+                siblings.push(Number(entry));
+                childrenOf.set(parent, siblings);
+            }
+            const found = [];
+            const queue = [...(childrenOf.get(pid) ?? [])];
+            while (queue.length > 0) {
+                const next = queue.shift();
+                found.push(next);
+                queue.push(...(childrenOf.get(next) ?? []));
+            }
+            return found;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/harness-run.ts
+
+
+// The harness's side of these descriptors is described at the top of harness.py.
+const EVENTS_FD = 3;
+const WORK_GATE_FD = 4;
+const EXIT_GATE_FD = 5;
+/** The user's output kept for the log and for error messages; older bytes are dropped. */
+const OUTPUT_TAIL_BYTES = 64 * 1024;
+const ERROR_TAIL_LINES = 20;
+/** How long a killed tree may take to go away before its pipes are dropped. */
+const KILL_GRACE_MS = 5_000;
+/** How long the events of an exited parent may take to arrive while a child still holds fd 3. */
+const EVENTS_GRACE_MS = 1_000;
+/** Why a run stopped; the output tail is added once the tree is gone. */
+class RunFailure extends Error {
+    reason;
+    traceback;
+    constructor(reason, traceback) {
+        super(reason);
+        this.reason = reason;
+        this.traceback = traceback;
+    }
+}
+/** Signals in arrival order, awaited one at a time. */
+class Inbox {
+    queue = [];
+    waiting = null;
+    push(signal) {
+        if (this.waiting) {
+            const wake = this.waiting;
+            this.waiting = null;
+            wake(signal);
+        }
+        else {
+            this.queue.push(signal);
+        }
+    }
+    next() {
+        const queued = this.queue.shift();
+        if (queued)
+            return Promise.resolve(queued);
+        return new Promise(resolve => (this.waiting = resolve));
+    }
+}
+/** The last bytes of the user's stdout and stderr, interleaved as they arrived. */
+class OutputTail {
+    chunks = [];
+    kept = 0;
+    total = 0;
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.kept += chunk.length;
+        this.total += chunk.length;
+        while (this.kept - this.chunks[0].length >= OUTPUT_TAIL_BYTES) {
+            this.kept -= this.chunks.shift().length;
+        }
+    }
+    tail() {
+        const all = Buffer.concat(this.chunks);
+        return all.subarray(Math.max(0, all.length - OUTPUT_TAIL_BYTES));
+    }
+    text() {
+        return this.tail().toString('utf8');
+    }
+    /** Bytes no longer kept. */
+    get dropped() {
+        return this.total - this.tail().length;
+    }
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))}s`;
+}
+function exitDescription(code, signal) {
+    if (signal)
+        return `was killed by ${signal}`;
+    if (code !== null && code < 0)
+        return `was killed by signal ${-code}`;
+    return `exited with code ${code}`;
+}
+function describeError(event) {
+    switch (event.step) {
+        case 'entrypoint':
+            return `the entrypoint '${event.spec}' raised in the parent (pid ${event.pid})`;
+        case 'worker':
+            return event.spec
+                ? `the worker '${event.spec}' raised in child ${event.pid}`
+                : `the full collection raised in child ${event.pid}`;
+        case 'fork':
+            return `freezing or forking failed in the parent (pid ${event.pid})`;
+        case 'after-fork':
+        case 'after-work':
+            return `child ${event.pid} failed while holding at ${event.step}`;
+        case 'harness':
+            return `the harness failed (pid ${event.pid})`;
+    }
+}
+/**
+ * Spawns the harness for one strategy, samples the tree at each phase from /proc while every
+ * process is blocked on a gate, and releases it only after the last sample.
+ */
+async function runHarness(options, deps) {
+    const started = performance.now();
+    const config = {
+        entrypoint: options.entrypoint,
+        worker: options.worker,
+        iterations: options.iterations,
+        workers: options.workers,
+        strategy: options.strategy
+    };
+    const child = (0,external_node_child_process_namespaceObject.spawn)(options.python, [options.harnessPath, JSON.stringify(config)], {
+        cwd: options.workingDirectory,
+        // Its own process group, so a kill reaches every child the harness forked.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
+    });
+    const inbox = new Inbox();
+    const output = new OutputTail();
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    // Extra 'pipe' descriptors are sockets, readable and writable; the typings stop at fd 4.
+    const control = child.stdio;
+    const events = control[EVENTS_FD];
+    const workGate = control[WORK_GATE_FD];
+    const exitGate = control[EXIT_GATE_FD];
+    let pending = '';
+    events.setEncoding('utf8');
+    events.on('data', (text) => {
+        const lines = (pending + text).split('\n');
+        pending = lines.pop();
+        for (const line of lines) {
+            if (line === '')
+                continue;
+            try {
+                inbox.push({ kind: 'event', event: JSON.parse(line) });
+            }
+            catch {
+                inbox.push({ kind: 'unreadable-event', line });
+            }
+        }
+    });
+    // The parent counts as exited once its last events are read, so that an error it reported
+    // before dying is what the run fails with. Its output may still flow: a process the target
+    // started can hold stdout, which is why the end of the run does not wait for `close`.
+    let exitStatus = null;
+    let eventsRead = false;
+    let eventsGrace;
+    const announceExit = () => {
+        clearTimeout(eventsGrace);
+        if (exitStatus !== null)
+            inbox.push(exitStatus);
+        exitStatus = null;
+    };
+    events.on('close', () => {
+        eventsRead = true;
+        announceExit();
+    });
+    child.on('exit', (code, signal) => {
+        exitStatus = { kind: 'exited', code, signal };
+        if (eventsRead)
+            announceExit();
+        else
+            eventsGrace = setTimeout(announceExit, EVENTS_GRACE_MS);
+    });
+    const gone = new Promise(resolve => {
+        child.on('close', () => resolve());
+        child.on('error', error => {
+            inbox.push({ kind: 'spawn-error', error });
+            resolve();
+        });
+    });
+    const timer = setTimeout(() => inbox.push({ kind: 'timeout' }), options.timeoutMs);
+    const killTree = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // ESRCH: the group is already gone.
+        }
+    };
+    let tree = null;
+    const ready = {
+        'after-fork': new Map(),
+        'after-work': new Map()
+    };
+    const progress = (phase) => {
+        if (tree === null)
+            return 'the parent was still preloading the entrypoint';
+        const reported = tree.children.filter(pid => ready[phase].has(pid)).length;
+        return `${reported} of ${tree.children.length} children reported`;
+    };
+    let exited = false;
+    /** Applies one signal; throws when it ends the run before `waitingFor` is reached. */
+    const handle = (signal, waitingFor) => {
+        const during = waitingFor === 'exit' ? 'after the last sample' : `while waiting for ${waitingFor}`;
+        switch (signal.kind) {
+            case 'timeout': {
+                const limit = `timed out after ${seconds(options.timeoutMs)}`;
+                throw new RunFailure(waitingFor === 'exit'
+                    ? `${limit} waiting for the processes to exit after the last sample`
+                    : `${limit} waiting for ${waitingFor}: ${progress(waitingFor)}`);
+            }
+            case 'spawn-error':
+                throw new RunFailure(`could not start ${options.python}: ${signal.error.message}`);
+            case 'unreadable-event':
+                throw new RunFailure(`the harness sent an unreadable event ${JSON.stringify(signal.line)}`);
+            case 'exited':
+                exited = true;
+                if (waitingFor === 'exit' && signal.code === 0)
+                    return;
+                throw new RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`);
+            case 'event': {
+                const event = signal.event;
+                if (event.event === 'ready')
+                    ready[event.phase].set(event.pid, event.gc);
+                else if (event.event === 'forked')
+                    tree = { parent: event.pid, children: event.children };
+                else if (event.event === 'error') {
+                    throw new RunFailure(`${describeError(event)} ${during}`, event.traceback);
+                }
+                else if (event.event === 'exit' && waitingFor !== 'exit') {
+                    throw new RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`);
+                }
+            }
+        }
+    };
+    const awaitPhase = async (phase) => {
+        for (;;) {
+            const current = tree;
+            if (current !== null && current.children.every(pid => ready[phase].has(pid)))
+                return current;
+            handle(await inbox.next(), phase);
+        }
+    };
+    const sampleTree = (phase, current) => {
+        try {
+            const parent = deps.proc.sample(current.parent);
+            const children = current.children.map(pid => ({
+                ...deps.proc.sample(pid),
+                gc: ready[phase].get(pid)
+            }));
+            return { parent, children };
+        }
+        catch (error) {
+            if (error instanceof ProcessGoneError) {
+                throw new RunFailure(`process ${error.pid} exited before it was measured at ${phase}`);
+            }
+            throw error;
+        }
+    };
+    const holdAt = async (phase) => {
+        const current = await awaitPhase(phase);
+        const samples = sampleTree(phase, current);
+        await deps.onPhase?.(phase, current);
+        return samples;
+    };
+    let run;
+    let failure;
+    try {
+        const afterFork = await holdAt('after-fork');
+        workGate.destroy(); // end-of-file: every child runs its worker
+        const afterWork = await holdAt('after-work');
+        exitGate.destroy(); // end-of-file: every child exits, then the parent
+        while (!exited)
+            handle(await inbox.next(), 'exit');
+        run = {
+            index: options.index,
+            repeat: options.repeat,
+            durationMs: Math.round(performance.now() - started),
+            phases: { 'after-fork': afterFork, 'after-work': afterWork }
+        };
+    }
+    catch (error) {
+        failure = error;
+    }
+    // Whatever happened, nothing of the run outlives it.
+    clearTimeout(timer);
+    clearTimeout(eventsGrace);
+    killTree();
+    await settled(gone, KILL_GRACE_MS);
+    for (const stream of [child.stdout, child.stderr, ...control])
+        stream?.destroy();
+    logOutput(deps.log, output);
+    if (run !== undefined)
+        return run;
+    if (failure instanceof RunFailure)
+        throw new Error(failureMessage(failure, output));
+    throw failure;
+}
+/** Waits for `promise`, but no longer than `ms`. */
+async function settled(promise, ms) {
+    let timer;
+    await Promise.race([promise, new Promise(resolve => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+}
+function failureMessage(failure, output) {
+    const parts = [`${failure.reason[0].toUpperCase()}${failure.reason.slice(1)}.`];
+    if (failure.traceback)
+        parts.push(failure.traceback.trimEnd());
+    const lines = output.text().trimEnd().split('\n').slice(-ERROR_TAIL_LINES);
+    if (output.total > 0)
+        parts.push(`Last output of the target:\n${lines.join('\n')}`);
+    else
+        parts.push('The target printed nothing.');
+    return parts.join('\n');
+}
+function logOutput(log, output) {
+    if (output.total === 0)
+        return;
+    const header = output.dropped > 0
+        ? `Output of the target (the last ${OUTPUT_TAIL_BYTES} of ${output.total} bytes):`
+        : 'Output of the target:';
+    log.info(`${header}\n${output.text().trimEnd()}`);
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/engine/harness-path.ts
+
+
+
+/** Where harness.py sits relative to this module: bundle root, CLI bundle, source tree. */
+const CANDIDATES = ['harness.py', '../harness.py', '../harness/harness.py'];
+/** The harness file shipped beside the running code; `moduleUrl` is for tests. */
+function resolveHarnessPath(moduleUrl = import.meta.url) {
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    const tried = CANDIDATES.map(candidate => (0,external_node_path_namespaceObject.join)(here, candidate));
+    const found = tried.find(path => (0,external_node_fs_namespaceObject.existsSync)(path));
+    if (found === undefined) {
+        throw new Error(`The Python harness is missing: none of ${tried.join(', ')} exists. ` +
+            'Rebuild with `npm run bundle`, which copies src/harness/harness.py into dist/.');
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/constants.ts
+/** Input and output names: the action's public contract, also the CLI's flag names. */
+const Inputs = {
+    Entrypoint: 'entrypoint',
+    Worker: 'worker',
+    Iterations: 'iterations',
+    Workers: 'workers',
+    Strategies: 'strategies',
+    Repeat: 'repeat',
+    Python: 'python',
+    WorkingDirectory: 'working-directory',
+    Timeout: 'timeout',
+    GateStrategy: 'gate-strategy',
+    MaxUss: 'max-uss',
+    MaxPss: 'max-pss',
+    MinFreezeSaving: 'min-freeze-saving',
+    FailOnThreshold: 'fail-on-threshold',
+    Comment: 'comment',
+    CommentKey: 'comment-key',
+    GithubToken: 'github-token'
+};
+const Outputs = {
+    Results: 'results',
+    Report: 'report',
+    CommentBody: 'comment-body',
+    Verdict: 'verdict',
+    /** Suffixed with the strategy name: `uss-freeze`. */
+    UssPrefix: 'uss-',
+    FreezeSaving: 'freeze-saving',
+    CommentUrl: 'comment-url'
+};
+
+;// CONCATENATED MODULE: ./src/engine/python.ts
+
+
+/**
+ * Printed as one JSON line. Kept parseable by Python 2 so that an old interpreter reaches the
+ * version check below instead of failing with a SyntaxError.
+ */
+const PROBE_SOURCE = [
+    'import gc, json, os, platform, sys, sysconfig',
+    'print(json.dumps({',
+    '  "version": platform.python_version(),',
+    '  "versionInfo": list(sys.version_info[:3]),',
+    '  "implementation": platform.python_implementation(),',
+    '  "executable": sys.executable,',
+    '  "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),',
+    '  "gcFreeze": hasattr(gc, "freeze"),',
+    '  "pageSize": os.sysconf("SC_PAGE_SIZE"),',
+    '}))'
+].join('\n');
+const PROBE_TIMEOUT_MS = 60_000;
+const FIX = 'Install Python 3.7 or newer (on a runner: actions/setup-python) or set it to such an interpreter.';
+/** CPython 3.14.0 to 3.14.4 shipped the incremental collector, which scans the old generation in steps. */
+function hasIncrementalGc(implementation, [major, minor, micro]) {
+    return implementation === 'CPython' && major === 3 && minor === 14 && micro <= 4;
+}
+/** Checks the probe's answer; throws an error naming the input and the fix. */
+function parseProbe(python, stdout) {
+    let output;
+    try {
+        output = JSON.parse(stdout.trim());
+    }
+    catch {
+        throw new Error(`Input '${Inputs.Python}' is '${python}', which printed something other than its version ` +
+            `(${JSON.stringify(stdout.slice(0, 200))}). Point it at a Python interpreter.`);
+    }
+    const [major, minor] = output.versionInfo;
+    if (major < 3 || (major === 3 && minor < 7)) {
+        throw new Error(`Input '${Inputs.Python}' is '${python}', which runs Python ${output.version}; ` +
+            `prefork-memory-check needs 3.7 or newer for gc.freeze(). ${FIX}`);
+    }
+    if (!output.gcFreeze) {
+        throw new Error(`Input '${Inputs.Python}' is '${python}', which runs ${output.implementation} ${output.version}, ` +
+            `whose gc module has no freeze(). Use CPython 3.7 or newer.`);
+    }
+    return {
+        executable: output.executable || python,
+        version: output.version,
+        implementation: output.implementation,
+        freeThreaded: output.freeThreaded,
+        incrementalGc: hasIncrementalGc(output.implementation, output.versionInfo),
+        pageSize: output.pageSize
+    };
+}
+/** Runs the interpreter once, without a shell, in the directory the target will run in. */
+function probePython(python, workingDirectory) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(python, ['-c', PROBE_SOURCE], { cwd: workingDirectory, timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
+            if (error === null) {
+                try {
+                    resolve(parseProbe(python, stdout));
+                }
+                catch (parseError) {
+                    reject(parseError);
+                }
+                return;
+            }
+            const code = error.code;
+            if (code === 'ENOENT' || code === 'EACCES') {
+                const why = code === 'ENOENT' ? 'was not found on PATH' : 'is not executable';
+                reject(new Error(`Input '${Inputs.Python}' is '${python}', which ${why}. ${FIX}`));
+                return;
+            }
+            reject(new Error(`Input '${Inputs.Python}' is '${python}', which failed to report its version: ` +
+                `${stderr.trim() || error.message}. ${FIX}`));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/stats.ts
+/** The middle value; the mean of the two middle values for an even count. */
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of no values');
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function minimum(values) {
+    if (values.length === 0)
+        throw new Error('minimum of no values');
+    return values.reduce((a, b) => Math.min(a, b));
+}
+function maximum(values) {
+    if (values.length === 0)
+        throw new Error('maximum of no values');
+    return values.reduce((a, b) => Math.max(a, b));
+}
+/** `perRun[r]` holds one figure per child of run r. */
+function spread(perRun) {
+    const all = perRun.flat();
+    return { median: median(perRun.map(median)), min: minimum(all), max: maximum(all) };
+}
+/** What copy-on-write cost each child of a run: after-work USS minus its own after-fork USS. */
+function cowLosses(run) {
+    const before = new Map(run.phases['after-fork'].children.map(c => [c.pid, c.uss]));
+    return run.phases['after-work'].children.map(child => {
+        const forked = before.get(child.pid);
+        if (forked === undefined)
+            throw new Error(`child ${child.pid} has no after-fork sample`);
+        return child.uss - forked;
+    });
+}
+/** Per-child figures at after-work, median over runs of each run's median child. */
+function summarize(runs) {
+    if (runs.length === 0)
+        throw new Error('no runs to summarize');
+    const afterWork = (figure) => runs.map(run => run.phases['after-work'].children.map(figure));
+    return {
+        uss: spread(afterWork(c => c.uss)),
+        pss: spread(afterWork(c => c.pss)),
+        rss: spread(afterWork(c => c.rss)),
+        cowLoss: spread(runs.map(cowLosses)),
+        treePss: median(runs.map(run => {
+            const { parent, children } = run.phases['after-work'];
+            return children.reduce((sum, c) => sum + c.pss, parent.pss);
+        }))
+    };
+}
+/** The parent at after-work, median over runs of each figure. */
+function summarizeParent(runs) {
+    const parents = runs.map(run => run.phases['after-work'].parent);
+    return {
+        uss: median(parents.map(p => p.uss)),
+        pss: median(parents.map(p => p.pss)),
+        rss: median(parents.map(p => p.rss))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/tool.ts
+/** Stamped into every results file; kept in step with package.json by the release that bumps it. */
+const TOOL = { name: 'prefork-memory-check', version: '0.1.0' };
+
+;// CONCATENATED MODULE: ./src/engine/types.ts
+/**
+ * The results file: a public interface that users parse in their workflows.
+ * Every figure is in bytes. Adding fields is fine; renaming or removing one bumps `schema`.
+ */
+const RESULTS_SCHEMA = 1;
+const STRATEGIES = ['none', 'freeze', 'disable-freeze', 'collect-freeze'];
+const PHASES = (/* unused pure expression or super */ null && (['after-fork', 'after-work']));
+
+;// CONCATENATED MODULE: ./src/engine/measure.ts
+
+
+
+
+
+
+
+/** Strategies interleaved run by run (none, freeze, none, freeze, …) so drift hits all alike. */
+function planRuns(strategies, repeat) {
+    const plan = [];
+    for (let r = 0; r < repeat; r++) {
+        for (const strategy of strategies)
+            plan.push({ index: plan.length, strategy, repeat: r });
+    }
+    return plan;
+}
+function mib(bytes) {
+    return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+/** Runs every planned run in turn and summarizes them per strategy. */
+async function measure(settings, deps) {
+    const python = await probePython(settings.python, settings.workingDirectory);
+    const harnessPath = deps.harnessPath ?? resolveHarnessPath();
+    const environment = buildEnvironment(python, readEnvironmentSources(settings.workingDirectory));
+    deps.log.info(`${python.implementation} ${python.version} (${python.executable}), ${settings.workers} workers, ` +
+        `strategies ${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`);
+    const plan = planRuns(settings.strategies, settings.repeat);
+    const runs = new Map(settings.strategies.map(s => [s, []]));
+    for (const step of plan) {
+        const title = `Run ${step.index + 1}/${plan.length}: ${step.strategy} ` +
+            `(repeat ${step.repeat + 1}/${settings.repeat})`;
+        deps.log.startGroup(title);
+        try {
+            const run = await runHarness({
+                python: python.executable,
+                harnessPath,
+                entrypoint: settings.entrypoint,
+                worker: settings.worker,
+                iterations: settings.iterations,
+                workers: settings.workers,
+                strategy: step.strategy,
+                workingDirectory: settings.workingDirectory,
+                timeoutMs: settings.timeoutMs,
+                index: step.index,
+                repeat: step.repeat
+            }, deps);
+            const children = run.phases['after-work'].children;
+            deps.log.info(`${run.durationMs} ms; after-work child USS ${children.map(c => mib(c.uss)).join(', ')}`);
+            runs.get(step.strategy)?.push(run);
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            throw new Error(`${title} failed. ${message}`, { cause: error });
+        }
+        finally {
+            deps.log.endGroup();
+        }
+    }
+    return {
+        schema: RESULTS_SCHEMA,
+        tool: { name: TOOL.name, version: TOOL.version },
+        target: {
+            entrypoint: settings.entrypoint,
+            worker: settings.worker,
+            iterations: settings.iterations
+        },
+        workers: settings.workers,
+        repeat: settings.repeat,
+        environment,
+        strategies: settings.strategies.map(name => {
+            const strategyRuns = runs.get(name) ?? [];
+            return {
+                name,
+                summary: summarize(strategyRuns),
+                parent: summarizeParent(strategyRuns),
+                runs: strategyRuns
+            };
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** Number and text formatting shared by the Markdown and terminal reports. */
+const KIB = 1024;
+const MIB = 1024 * KIB;
+/** The real minus sign: it lines up with "+" and reads as a sign, not a hyphen. */
+const MINUS = '−';
+function groupThousands(digits) {
+    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function unsigned(bytes, decimals) {
+    const kib = Math.round(bytes / KIB);
+    if (kib < 1024)
+        return `${kib} KiB`;
+    const [whole, fraction] = (bytes / MIB).toFixed(decimals).split('.');
+    return `${groupThousands(whole)}${fraction === undefined ? '' : `.${fraction}`} MiB`;
+}
+function isZero(text) {
+    return !/[1-9]/.test(text);
+}
+/** "101.3 MiB"; below 1 MiB whole KiB ("812 KiB"); negatives take a real minus sign. */
+function formatMiB(bytes, decimals = 1) {
+    const text = unsigned(Math.abs(bytes), decimals);
+    return bytes < 0 && !isZero(text) ? `${MINUS}${text}` : text;
+}
+/** Like formatMiB with an explicit sign: "+1.2 MiB", "−812 KiB"; no sign when it rounds to zero. */
+function formatSignedMiB(bytes, decimals = 1) {
+    const text = unsigned(Math.abs(bytes), decimals);
+    if (isZero(text))
+        return text;
+    return `${bytes < 0 ? MINUS : '+'}${text}`;
+}
+/** A fraction as a percentage with one decimal: 0.989 → "98.9%". */
+function formatPercent(fraction) {
+    const text = `${Math.abs(fraction * 100).toFixed(1)}%`;
+    return fraction < 0 && !isZero(text) ? `${MINUS}${text}` : text;
+}
+/** A signed change: −0.989 → "−98.9%", 0.005 → "+0.5%"; no sign when it rounds to zero. */
+function formatSignedPercent(fraction) {
+    const text = `${Math.abs(fraction * 100).toFixed(1)}%`;
+    if (isZero(text))
+        return text;
+    return `${fraction < 0 ? MINUS : '+'}${text}`;
+}
+/** A whole count with thousands separators: 187316 → "187,316". */
+function formatCount(count) {
+    const text = groupThousands(String(Math.round(Math.abs(count))));
+    return count < 0 && text !== '0' ? `${MINUS}${text}` : text;
+}
+/** "4 workers", "1 worker". */
+function countOf(count, noun) {
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** "5.8–6.0 MiB" when both ends share a unit, else "1,020 KiB–1.1 MiB"; one figure when they agree. */
+function formatRange(min, max, decimals = 1) {
+    const low = formatMiB(min, decimals);
+    const high = formatMiB(max, decimals);
+    if (low === high)
+        return low;
+    const unit = / [KM]iB$/.exec(low)?.[0];
+    return unit !== undefined && high.endsWith(unit)
+        ? `${low.slice(0, -unit.length)}–${high}`
+        : `${low}–${high}`;
+}
+const MARKDOWN_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;'
+};
+/**
+ * Makes user-controlled text (module names, paths, labels) inert in Markdown: it cannot end a table
+ * cell, open a code span, emphasis, link or math, or inject HTML, and it stays on one line.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/[&<>]/g, c => MARKDOWN_ESCAPES[c])
+        .replace(/[\\|`*_[\]~$]/g, c => `\\${c}`);
+}
+
+;// CONCATENATED MODULE: ./src/gate.ts
+
+function find(results, name) {
+    return results.strategies.find(s => s.name === name);
+}
+/** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
+function formatLimit(bytes) {
+    return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
+}
+/** Per-child USS that `freeze` saves over `none`, in percent of `none`; null unless both ran. */
+function freezeSaving(results) {
+    const none = find(results, 'none');
+    const freeze = find(results, 'freeze');
+    if (!none || !freeze || none.summary.uss.median <= 0)
+        return null;
+    return (1 - freeze.summary.uss.median / none.summary.uss.median) * 100;
+}
+function limitCheck(results, strategy, figure, limit) {
+    const label = `${strategy}'s per-child ${figure.toUpperCase()}`;
+    const rule = `fails if ${label} > ${formatLimit(limit)}`;
+    const measured = find(results, strategy);
+    if (!measured)
+        return { rule, observed: `${strategy} was not measured`, passed: false };
+    const median = measured.summary[figure].median;
+    return { rule, observed: `${label} is ${formatMiB(median)}`, passed: median <= limit };
+}
+function savingCheck(results, least) {
+    const rule = `fails if freeze saves less than ${least}% of none's per-child USS`;
+    const saving = freezeSaving(results);
+    if (saving === null) {
+        return { rule, observed: 'none and freeze were not both measured', passed: false };
+    }
+    const none = find(results, 'none')?.summary.uss.median ?? 0;
+    const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
+    return {
+        rule,
+        observed: `freeze saves ${formatPercent(saving / 100)} (${formatMiB(none)} → ${formatMiB(freeze)})`,
+        passed: saving >= least
+    };
+}
+/** Judges results against the configured limits. A limit that is not set yields no check. */
+function judge(results, gate) {
+    const checks = [];
+    if (gate.maxUss !== null)
+        checks.push(limitCheck(results, gate.strategy, 'uss', gate.maxUss));
+    if (gate.maxPss !== null)
+        checks.push(limitCheck(results, gate.strategy, 'pss', gate.maxPss));
+    if (gate.minFreezeSaving !== null)
+        checks.push(savingCheck(results, gate.minFreezeSaving));
+    return { passed: checks.every(c => c.passed), enforced: gate.failOnThreshold, checks };
+}
+
+;// CONCATENATED MODULE: ./src/sizes.ts
+/** Parsers for the human-friendly quantities users write in inputs. Each returns null when invalid. */
+const SIZE_UNITS = new Map([
+    ['', 1],
+    ['b', 1],
+    ['kb', 1e3],
+    ['mb', 1e6],
+    ['gb', 1e9],
+    ['kib', 2 ** 10],
+    ['mib', 2 ** 20],
+    ['gib', 2 ** 30]
+]);
+const DURATION_UNITS = new Map([
+    ['ms', 1],
+    ['s', 1000],
+    ['m', 60_000],
+    ['h', 3_600_000]
+]);
+/** Longest accepted duration; also keeps timers far below Node's 2^31 − 1 ms ceiling. */
+const MAX_DURATION_MS = 24 * 3_600_000;
+const SIZE_FORMS = 'a size such as 150MiB, 1.5GB or 1048576 (B, KB, MB, GB, KiB, MiB, GiB)';
+const DURATION_FORMS = 'a duration from 1ms to 24h such as 90s, 5m or 1h (a bare number is seconds)';
+/** A non-negative decimal, then an optional unit made of letters or `%`. */
+const QUANTITY = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z%]*)$/i;
+function quantity(text) {
+    const match = QUANTITY.exec(text.trim());
+    return match ? { value: Number(match[1]), unit: match[2].toLowerCase() } : null;
+}
+/** Bytes from `1048576`, `512 B`, `1.5GB` (10^n) or `150MiB` (2^n); null unless at least one byte. */
+function parseSize(text) {
+    const q = quantity(text);
+    const scale = q && SIZE_UNITS.get(q.unit);
+    if (!q || !scale)
+        return null;
+    const bytes = Math.round(q.value * scale);
+    return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : null;
+}
+/** Milliseconds from `500ms`, `90s`, `5m`, `1h` or a bare number of seconds; null unless 1ms–24h. */
+function parseDuration(text) {
+    const q = quantity(text);
+    const scale = q && DURATION_UNITS.get(q.unit === '' ? 's' : q.unit);
+    if (!q || !scale)
+        return null;
+    const ms = Math.round(q.value * scale);
+    return ms >= 1 && ms <= MAX_DURATION_MS ? ms : null;
+}
+/** A percentage from 0 to 100, written `10` or `10%`. */
+function parsePercent(text) {
+    const q = quantity(text);
+    if (!q || (q.unit !== '' && q.unit !== '%'))
+        return null;
+    return q.value <= 100 ? q.value : null;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+const COMMENT_MODES = ['always', 'on-failure', 'never'];
+/** Defaults of the inputs that have a fixed one; action.yml declares the same. */
+const DEFAULTS = {
+    [Inputs.Iterations]: '1',
+    [Inputs.Workers]: '4',
+    [Inputs.Strategies]: 'none, freeze',
+    [Inputs.Repeat]: '3',
+    [Inputs.Python]: 'python3',
+    [Inputs.WorkingDirectory]: '.',
+    [Inputs.Timeout]: '5m',
+    [Inputs.FailOnThreshold]: 'true',
+    [Inputs.Comment]: 'always'
+};
+/** All problems found in the inputs, one line each, so a user can fix them in one go. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? problems[0]
+            : `${problems.length} inputs are invalid:\n${problems.map(p => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Quotes a user value for a message, one line and short enough to read. */
+function shown(value) {
+    const line = value.replace(/\r?\n/g, '\\n');
+    return `'${line.length > 80 ? `${line.slice(0, 79)}…` : line}'`;
+}
+function listOf(values) {
+    return values.join(', ');
+}
+/** Splits on commas and newlines, trims, drops empties and repeats, keeps the order given. */
+function splitList(text) {
+    const items = text
+        .split(/[,\n]/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+    return [...new Set(items)];
+}
+function isStrategy(name) {
+    return STRATEGIES.includes(name);
+}
+/** Why `path` cannot be the working directory, or null when it can. */
+function directoryProblem(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory() ? null : 'is not a directory';
+    }
+    catch {
+        return 'does not exist';
+    }
+}
+function defaultCommentKey(env) {
+    return env.GITHUB_WORKFLOW && env.GITHUB_JOB
+        ? `${env.GITHUB_WORKFLOW}/${env.GITHUB_JOB}`
+        : 'default';
+}
+/**
+ * Reads every input through `read` (which returns '' for an unset input) and validates them all.
+ * Throws one InputError listing every problem; nothing has run at that point. `refer` names an
+ * input in messages, so the CLI can speak of its flags instead.
+ */
+function getSettings(read, env = process.env, refer = name => `input '${name}'`) {
+    const problems = [];
+    const subject = (name) => refer(name).replace(/^./, c => c.toUpperCase());
+    const value = (name, fallback = '') => read(name).trim() || fallback;
+    const reject = (name, got, accepted) => {
+        problems.push(`${subject(name)} must be ${accepted}; got ${shown(got)}.`);
+    };
+    const wholeNumber = (name, min, max) => {
+        const text = value(name, DEFAULTS[name]);
+        const n = /^\d+$/.test(text) ? Number(text) : NaN;
+        if (n >= min && n <= max)
+            return n;
+        const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+        reject(name, text, `a whole number ${range}`);
+        return min;
+    };
+    const entrypoint = value(Inputs.Entrypoint);
+    if (entrypoint === '') {
+        problems.push(`${subject(Inputs.Entrypoint)} is required: a Python import spec such as 'app.main', ` +
+            `'app.main:preload' or 'src/app.py:preload'.`);
+    }
+    const worker = value(Inputs.Worker) || null;
+    const iterations = wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER);
+    const workers = wholeNumber(Inputs.Workers, 1, 1024);
+    const repeat = wholeNumber(Inputs.Repeat, 1, 100);
+    const python = value(Inputs.Python, DEFAULTS[Inputs.Python]);
+    const strategiesText = value(Inputs.Strategies, DEFAULTS[Inputs.Strategies]);
+    const named = splitList(strategiesText);
+    const unknown = named.filter(name => !isStrategy(name));
+    const strategies = named.filter(isStrategy);
+    const strategiesValid = unknown.length === 0 && strategies.length > 0;
+    if (!strategiesValid) {
+        const why = unknown.length > 0 ? ` (unknown: ${listOf(unknown)})` : '';
+        problems.push(`${subject(Inputs.Strategies)} must list one or more of ${listOf(STRATEGIES)}, ` +
+            `comma- or newline-separated; got ${shown(strategiesText)}${why}.`);
+    }
+    const directoryText = value(Inputs.WorkingDirectory, DEFAULTS[Inputs.WorkingDirectory]);
+    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), directoryText);
+    const directoryIssue = directoryProblem(workingDirectory);
+    if (directoryIssue) {
+        problems.push(`${subject(Inputs.WorkingDirectory)} must be an existing directory; got ` +
+            `${shown(directoryText)}, which resolves to ${workingDirectory} and ${directoryIssue}.`);
+    }
+    const timeoutText = value(Inputs.Timeout, DEFAULTS[Inputs.Timeout]);
+    const timeoutMs = parseDuration(timeoutText);
+    if (timeoutMs === null)
+        reject(Inputs.Timeout, timeoutText, DURATION_FORMS);
+    const gateText = value(Inputs.GateStrategy);
+    let gateStrategy = strategies.includes('freeze') ? 'freeze' : (strategies[0] ?? 'none');
+    if (gateText !== '') {
+        if (isStrategy(gateText) && (!strategiesValid || strategies.includes(gateText))) {
+            gateStrategy = gateText;
+        }
+        else {
+            const among = strategiesValid ? strategies : STRATEGIES;
+            reject(Inputs.GateStrategy, gateText, `one of the measured strategies (${listOf(among)})`);
+        }
+    }
+    const size = (name) => {
+        const text = value(name);
+        if (text === '')
+            return null;
+        const bytes = parseSize(text);
+        if (bytes === null)
+            reject(name, text, SIZE_FORMS);
+        return bytes;
+    };
+    const maxUss = size(Inputs.MaxUss);
+    const maxPss = size(Inputs.MaxPss);
+    const savingText = value(Inputs.MinFreezeSaving);
+    let minFreezeSaving = null;
+    if (savingText !== '') {
+        minFreezeSaving = parsePercent(savingText);
+        if (minFreezeSaving === null) {
+            reject(Inputs.MinFreezeSaving, savingText, 'a percentage from 0 to 100 such as 50 or 50%');
+        }
+        else if (strategiesValid && !(strategies.includes('none') && strategies.includes('freeze'))) {
+            problems.push(`${subject(Inputs.MinFreezeSaving)} compares freeze with none, so ${refer(Inputs.Strategies)} ` +
+                `must include both; got ${shown(strategiesText)}.`);
+        }
+    }
+    const failText = value(Inputs.FailOnThreshold, DEFAULTS[Inputs.FailOnThreshold]);
+    if (!TRUE.includes(failText) && !FALSE.includes(failText)) {
+        reject(Inputs.FailOnThreshold, failText, 'true or false');
+    }
+    const commentText = value(Inputs.Comment, DEFAULTS[Inputs.Comment]);
+    const comment = COMMENT_MODES.find(mode => mode === commentText.toLowerCase());
+    if (!comment)
+        reject(Inputs.Comment, commentText, `one of ${listOf(COMMENT_MODES)}`);
+    // The key ends up inside an HTML comment that marks our PR comment.
+    const commentKey = value(Inputs.CommentKey, defaultCommentKey(env));
+    if (/[\r\n]/.test(commentKey) || commentKey.includes('-->')) {
+        reject(Inputs.CommentKey, commentKey, "one line without '-->'");
+    }
+    const githubToken = value(Inputs.GithubToken);
+    if (problems.length > 0) {
+        // A token pasted into the wrong input must not leak through the message.
+        const redact = (p) => (githubToken ? p.split(githubToken).join('***') : p);
+        throw new InputError(problems.map(redact));
+    }
+    return {
+        measure: {
+            entrypoint,
+            worker,
+            iterations,
+            workers,
+            strategies,
+            repeat,
+            python,
+            workingDirectory,
+            timeoutMs: timeoutMs ?? 0
+        },
+        gate: {
+            strategy: gateStrategy,
+            maxUss,
+            maxPss,
+            minFreezeSaving,
+            failOnThreshold: TRUE.includes(failText)
+        },
+        comment: comment ?? 'always',
+        commentKey,
+        githubToken
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/figures.ts
+/** Figures the reports derive from results: comparisons, projections, per-run medians. */
+
+/** Worker counts the projection extrapolates to. */
+const PROJECTED_WORKERS = [8, 16, 32, 64];
+/** A change of per-child USS smaller than this fraction of the baseline counts as no difference. */
+const NEGLIGIBLE_CHANGE = 0.01;
+/** Strategies that freeze the parent's heap before forking, preferred in this order. */
+const FREEZE_LIKE = ['freeze', 'disable-freeze', 'collect-freeze'];
+function findStrategy(results, name) {
+    return results.strategies.find(s => s.name === name);
+}
+function compareUss(baseline, candidate) {
+    const before = baseline.summary.uss.median;
+    const delta = candidate.summary.uss.median - before;
+    return { baseline, candidate, delta, change: before > 0 ? delta / before : null };
+}
+/**
+ * `none` against `freeze` when both were measured; without `freeze`, against the freeze-like
+ * strategy with the smallest per-child USS. Null without a `none` baseline or anything to compare.
+ */
+function freezeComparison(results) {
+    const baseline = findStrategy(results, 'none');
+    if (baseline === undefined)
+        return null;
+    const candidates = FREEZE_LIKE.map(name => findStrategy(results, name)).filter((s) => s !== undefined);
+    if (candidates.length === 0)
+        return null;
+    const chosen = candidates[0].name === 'freeze'
+        ? candidates[0]
+        : candidates.reduce((best, s) => (s.summary.uss.median < best.summary.uss.median ? s : best));
+    return compareUss(baseline, chosen);
+}
+/** Share of the median child's RSS that is shared with other processes: 1 − USS/RSS. */
+function sharedShare(summary) {
+    return summary.rss.median > 0 ? 1 - summary.uss.median / summary.rss.median : 0;
+}
+/** What the tree holds besides the workers' private memory: tree PSS − N × child USS, at least 0. */
+function sharedBase(strategy, workers) {
+    const { treePss, uss } = strategy.summary;
+    return Math.max(0, treePss - workers * uss.median);
+}
+/** Total tree PSS at `projected` workers, linear from the `measured` worker count. */
+function projectTreePss(strategy, measured, projected) {
+    return sharedBase(strategy, measured) + projected * strategy.summary.uss.median;
+}
+/** The median of one run's after-work children for one figure. */
+function runMedian(run, figure) {
+    return median(run.phases['after-work'].children.map(figure));
+}
+/** Parent plus every child PSS of one run, after work. */
+function runTreePss(run) {
+    const { parent, children } = run.phases['after-work'];
+    return children.reduce((sum, child) => sum + child.pss, parent.pss);
+}
+/** The run whose median child USS is the median over runs (the lower one for an even count). */
+function medianRun(strategy) {
+    const ordered = [...strategy.runs].sort((a, b) => runMedian(a, c => c.uss) - runMedian(b, c => c.uss) || a.index - b.index);
+    return ordered[Math.floor((ordered.length - 1) / 2)];
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The Markdown report, built from sections the PR comment can compose on its own and drop to fit
+ * GitHub's size limits. Every function is pure: results in, Markdown out.
+ */
+
+
+
+/** What each strategy does, as the headline names it. */
+const RECIPE = {
+    none: 'no GC handling',
+    freeze: 'gc.freeze()',
+    'disable-freeze': 'gc.disable() + gc.freeze()',
+    'collect-freeze': 'gc.collect() + gc.freeze()'
+};
+const DASH = '—';
+function comparisonSentence({ candidate, baseline, delta, change }, workers) {
+    const subject = RECIPE[candidate.name];
+    const from = formatMiB(baseline.summary.uss.median);
+    const to = formatMiB(candidate.summary.uss.median);
+    const percent = change === null ? '' : ` (${formatSignedPercent(change)})`;
+    // The fleet figure is per-child delta × workers: whole MiB is as precise as it deserves.
+    const fleet = `${formatMiB(Math.abs(delta) * workers, 0)} ${delta < 0 ? 'less' : 'more'}`;
+    const across = countOf(workers, 'worker');
+    const negligible = change === null ? delta === 0 : Math.abs(change) < NEGLIGIBLE_CHANGE;
+    if (negligible) {
+        return `${subject} makes no real difference here: per-child USS is ${from} without it and ${to} with it${percent}.`;
+    }
+    if (delta < 0) {
+        return `${subject} cuts per-child USS from ${from} to ${to}${percent}: ${fleet} across ${across}.`;
+    }
+    return `${subject} does not help here: per-child USS rises from ${from} to ${to}${percent}, ${fleet} across ${across}.`;
+}
+/** One sentence with the story: what freezing saves per child and across the workers. */
+function headline(results) {
+    const comparison = freezeComparison(results);
+    if (comparison !== null)
+        return comparisonSentence(comparison, results.workers);
+    if (results.strategies.length === 1) {
+        const [only] = results.strategies;
+        return (`With ${RECIPE[only.name]} (${only.name}), each worker keeps ` +
+            `${formatMiB(only.summary.uss.median)} private (USS), and the whole tree's PSS is ` +
+            `${formatMiB(only.summary.treePss)} with N = ${countOf(results.workers, 'worker')}.`);
+    }
+    const figures = results.strategies.map(s => `${formatMiB(s.summary.uss.median)} with ${RECIPE[s.name]}`);
+    const listed = `${figures.slice(0, -1).join(', ')} and ${figures[figures.length - 1]}`;
+    return `Without a none baseline there is no saving to report; per-child USS is ${listed}.`;
+}
+function title(results) {
+    return `### Prefork memory: ${escapeMarkdown(results.target.entrypoint)}`;
+}
+function table(header, align, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    const rule = align.map(a => (a === 'right' ? '---:' : ':---'));
+    return [line(header), line(rule), ...rows.map(line)].join('\n');
+}
+function strategyCell(strategy) {
+    return strategy.name === 'none' ? '`none` (baseline)' : `\`${strategy.name}\``;
+}
+/** The comparison table: a row per strategy, per-child medians after work plus the tree total. */
+function strategyTable(results) {
+    const baseline = findStrategy(results, 'none');
+    const ussCell = (s) => {
+        const uss = formatMiB(s.summary.uss.median);
+        if (baseline === undefined || s === baseline)
+            return uss;
+        const { change } = compareUss(baseline, s);
+        return change === null ? uss : `${uss} (${formatSignedPercent(change)})`;
+    };
+    const rows = results.strategies.map(s => [
+        strategyCell(s),
+        ussCell(s),
+        formatMiB(s.summary.uss.max),
+        formatMiB(s.summary.pss.median),
+        formatMiB(s.summary.rss.median),
+        formatPercent(sharedShare(s.summary)),
+        formatMiB(s.summary.cowLoss.median),
+        formatMiB(s.summary.treePss)
+    ]);
+    const header = [
+        'Strategy',
+        'USS median',
+        'USS max',
+        `PSS median (N = ${results.workers})`,
+        'RSS median',
+        'Shared of RSS',
+        'CoW loss',
+        'Tree PSS'
+    ];
+    const note = `Per child after work, median of ${results.repeat} runs; max is the largest child of any run. ` +
+        `Shared of RSS = 1 − USS/RSS; CoW loss = USS growth from fork to end of work; ` +
+        `tree PSS = parent + ${countOf(results.workers, 'worker')}.`;
+    const align = ['left', ...header.slice(1).map(() => 'right')];
+    return `${table(header, align, rows)}\n\n${note}`;
+}
+/** Total memory (tree PSS) at larger worker counts, extrapolated linearly per strategy. */
+function projectionTable(results) {
+    const measured = results.workers;
+    const counts = [measured, ...PROJECTED_WORKERS.filter(count => count !== measured)];
+    const header = [
+        'Strategy',
+        ...counts.map(count => `${countOf(count, 'worker')}${count === measured ? ' (measured)' : ''}`)
+    ];
+    const rows = results.strategies.map(s => [
+        strategyCell(s),
+        ...counts.map(count => formatMiB(projectTreePss(s, measured, count)))
+    ]);
+    const note = `Linear projection from the ${countOf(measured, 'worker')} measured: the shared part ` +
+        `(tree PSS − ${measured} × median child USS) plus M × median child USS.`;
+    const align = ['left', ...counts.map(() => 'right')];
+    return [
+        '#### Projected total memory by worker count (tree PSS)',
+        table(header, align, rows),
+        note
+    ].join('\n\n');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function childrenBlock(strategy, repeats) {
+    const run = medianRun(strategy);
+    const { parent, children } = run.phases['after-work'];
+    const parentRow = [
+        'parent',
+        formatMiB(parent.uss),
+        formatMiB(parent.pss),
+        formatMiB(parent.rss),
+        DASH,
+        formatCount(parent.minorFaults),
+        DASH,
+        DASH,
+        DASH
+    ];
+    const losses = cowLosses(run);
+    const childRows = children.map((child, i) => [
+        `child ${i + 1}`,
+        formatMiB(child.uss),
+        formatMiB(child.pss),
+        formatMiB(child.rss),
+        formatMiB(losses[i]),
+        formatCount(child.minorFaults),
+        formatCount(child.gc.freezeCount),
+        child.gc.enabled ? 'yes' : 'no',
+        child.gc.collections.map(formatCount).join(' / ')
+    ]);
+    const header = [
+        'Process',
+        'USS',
+        'PSS',
+        'RSS',
+        'CoW loss',
+        'Minor faults',
+        'Frozen objects',
+        'GC enabled',
+        'Collections (gen 0 / 1 / 2)'
+    ];
+    const align = [
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'left',
+        'right'
+    ];
+    return details(`Per process: <code>${strategy.name}</code>, median run (repeat ${run.repeat + 1} of ${repeats})`, table(header, align, [parentRow, ...childRows]));
+}
+/** Every process of each strategy's median run, after work, folded. */
+function perChildDetails(results) {
+    return results.strategies.map(s => childrenBlock(s, results.repeat)).join('\n\n');
+}
+/** Runs usually differ by less than 0.1 MiB: one more decimal keeps the spread visible. */
+const SPREAD_DECIMALS = 2;
+function spreadTable(results) {
+    const range = (values) => formatRange(minimum(values), maximum(values), SPREAD_DECIMALS);
+    const rows = results.strategies.map(s => [
+        strategyCell(s),
+        String(s.runs.length),
+        range(s.runs.map(run => runMedian(run, c => c.uss))),
+        range(s.runs.map(run => runMedian(run, c => c.pss))),
+        range(s.runs.map(runTreePss))
+    ]);
+    const header = ['Strategy', 'Runs', 'Median child USS', 'Median child PSS', 'Tree PSS'];
+    const align = ['left', 'right', 'right', 'right', 'right'];
+    return `Spread over runs (lowest–highest per-run figure, after work):\n\n${table(header, align, rows)}`;
+}
+/** The environment stamp and the run-to-run spread, folded; a visible warning for the 3.14 collector. */
+function environmentDetails(results) {
+    const { environment: env, target } = results;
+    const { python } = env;
+    const worker = target.worker === null
+        ? 'none'
+        : `${escapeMarkdown(target.worker)} × ${formatCount(target.iterations)}`;
+    const build = python.freeThreaded ? 'free-threaded build' : 'GIL build';
+    const lines = [
+        `- **Target:** ${escapeMarkdown(target.entrypoint)}; worker: ${worker}`,
+        `- **Workers:** ${results.workers}; **runs per strategy:** ${results.repeat}`,
+        `- **Python:** ${escapeMarkdown(python.version)} (${escapeMarkdown(python.implementation)}, ${build}) at ${escapeMarkdown(python.executable)}`,
+        `- **Kernel:** ${escapeMarkdown(env.kernel)}; page size ${formatMiB(env.pageSize)}; transparent hugepages: ${escapeMarkdown(env.transparentHugepages)}`,
+        `- **CPUs:** ${env.cpus}; **runner:** ${escapeMarkdown(env.runner)}`,
+        `- **Commit:** ${env.gitSha === null ? 'unknown' : escapeMarkdown(env.gitSha)}`,
+        `- **Measured:** ${escapeMarkdown(env.timestamp)} by ${escapeMarkdown(results.tool.name)} ${escapeMarkdown(results.tool.version)}`
+    ];
+    const block = details('Environment and spread', `${lines.join('\n')}\n\n${spreadTable(results)}`);
+    if (!python.incrementalGc)
+        return block;
+    const warning = `> **Warning:** Python ${escapeMarkdown(python.version)} runs the incremental garbage collector of ` +
+        `CPython 3.14.0–3.14.4; its figures are not comparable with other Python versions.`;
+    return `${warning}\n\n${block}`;
+}
+/** The whole report, from a `###` heading down; `detail` drops the folded sections. */
+function renderReport(results, options = {}) {
+    const detail = options.detail ?? 'full';
+    const sections = [title(results), headline(results), strategyTable(results)];
+    if (detail !== 'minimal')
+        sections.push(projectionTable(results));
+    if (detail === 'full')
+        sections.push(perChildDetails(results));
+    if (detail !== 'minimal')
+        sections.push(environmentDetails(results));
+    return `${sections.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+
+
+/** User text reaches a terminal: control characters (escape sequences, newlines) become "?". */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+function alignColumns(rows) {
+    const widths = rows[0].map((_, col) => Math.max(...rows.map(row => row[col].length)));
+    return rows.map(row => row
+        .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col])))
+        .join('  ')
+        .trimEnd());
+}
+function renderTerminal(results) {
+    const header = [
+        'strategy',
+        'child USS',
+        `child PSS (N=${results.workers})`,
+        'child RSS',
+        'CoW loss',
+        'tree PSS'
+    ];
+    const rows = results.strategies.map(({ name, summary }) => [
+        name,
+        formatMiB(summary.uss.median),
+        formatMiB(summary.pss.median),
+        formatMiB(summary.rss.median),
+        formatMiB(summary.cowLoss.median),
+        formatMiB(summary.treePss)
+    ]);
+    return [
+        `Prefork memory: ${printable(results.target.entrypoint)}`,
+        headline(results),
+        '',
+        ...alignColumns([header, ...rows]),
+        '',
+        `Medians of ${results.repeat} runs, after work; tree PSS = parent + ${countOf(results.workers, 'worker')}.`,
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/** Every action input is a flag of the same name, except the token: the CLI never comments. */
+const INPUT_FLAGS = Object.values(Inputs).filter(name => name !== Inputs.GithubToken);
+const USAGE = `Usage: prefork-memory-check --entrypoint SPEC [options]
+
+Forks workers from a preloaded Python target under several GC strategies and reports
+each process's memory (USS, PSS, RSS) as the kernel counts it.
+
+Target:
+  --entrypoint SPEC          import spec preloaded in the parent: pkg.mod[:callable]
+                             or path/file.py[:callable] (required)
+  --worker SPEC              callable each child runs before its full collection
+  --iterations N             calls of the worker per child (default 1)
+  --python PATH              interpreter to run (default python3)
+  --working-directory DIR    where the target runs, first on sys.path (default .)
+
+Measurement:
+  --workers N                children forked, 1 to 1024 (default 4)
+  --strategies LIST          comma-separated: none, freeze, disable-freeze,
+                             collect-freeze (default "none, freeze")
+  --repeat N                 runs per strategy, 1 to 100; medians are reported (default 3)
+  --timeout DURATION         limit per run: 500ms, 90s, 5m, 1h (default 5m)
+
+Gate:
+  --gate-strategy NAME       strategy the limits judge (default freeze if measured,
+                             else the first)
+  --max-uss SIZE             limit on the median per-child USS: 150MiB, 1.5GB, bytes
+  --max-pss SIZE             limit on the median per-child PSS
+  --min-freeze-saving PCT    least per-child USS saving of freeze over none, in percent
+  --fail-on-threshold BOOL   false reports a crossed limit and still exits 0 (default true)
+
+Output:
+  --json FILE                write the results JSON
+  --markdown FILE            write the Markdown report
+  -h, --help                 show this help
+  --version                  print the version
+
+Accepted for parity with the action, which uses them for its PR comment:
+  --comment MODE, --comment-key KEY
+
+Exit status: 0 passed, 1 a limit was crossed, 2 invalid flags or a failed run.
+`;
+/** A command line that parseArgs rejected: unknown flag, missing value, stray argument. */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+function parseCliArgs(argv) {
+    const inputOptions = Object.fromEntries(INPUT_FLAGS.map(name => [name, { type: 'string' }]));
+    let values;
+    try {
+        values = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                ...inputOptions,
+                json: { type: 'string' },
+                markdown: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean' }
+            }
+        }).values;
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
+    const { json, markdown, help, version, ...inputs } = values;
+    return {
+        inputs: inputs,
+        json: typeof json === 'string' ? json : null,
+        markdown: typeof markdown === 'string' ? markdown : null,
+        help: help === true,
+        version: version === true
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/logger.ts
+/** Progress for a terminal: a group becomes a heading with its lines indented below it. */
+function createTerminalLogger(write) {
+    let depth = 0;
+    const emit = (text) => {
+        const pad = '  '.repeat(depth);
+        write(`${text
+            .replace(/\n$/, '')
+            .split('\n')
+            .map(line => pad + line)
+            .join('\n')}\n`);
+    };
+    return {
+        info: message => emit(message),
+        warning: message => emit(`warning: ${message}`),
+        startGroup: name => {
+            emit(`▸ ${name}`);
+            depth += 1;
+        },
+        endGroup: () => {
+            depth = Math.max(0, depth - 1);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/verdict.ts
+/** The gate's verdict for a terminal: one line per check, then what it means for the exit status. */
+function formatVerdict(verdict) {
+    if (verdict.checks.length === 0) {
+        return 'Gate: no limits set (see --max-uss, --max-pss, --min-freeze-saving).\n';
+    }
+    const lines = verdict.checks.map(check => `  ${check.passed ? '✓' : '✗'} ${check.rule}: ${check.observed}`);
+    let outcome = 'pass';
+    if (!verdict.passed)
+        outcome = verdict.enforced ? 'fail' : 'fail, not enforced (--fail-on-threshold false)';
+    return `Gate: ${outcome}\n${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const ExitCode = { Passed: 0, LimitCrossed: 1, Error: 2 };
+/** A message for the user; a stack only for errors that point at a bug in this tool. */
+function describe(error) {
+    if (error instanceof TypeError || error instanceof ReferenceError)
+        return String(error.stack);
+    return error instanceof Error ? error.message : String(error);
+}
+function write(path, text, flag) {
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(path), text);
+    }
+    catch (error) {
+        throw new Error(`cannot write the --${flag} file ${path}: ${error.message}`, {
+            cause: error
+        });
+    }
+}
+/** Runs the CLI and returns its exit status. */
+async function cli(io) {
+    const fail = (message) => {
+        io.stderr(`error: ${message}\n`);
+        return ExitCode.Error;
+    };
+    let args;
+    try {
+        args = parseCliArgs(io.argv);
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        io.stderr(`error: ${error.message}\n\n${USAGE}`);
+        return ExitCode.Error;
+    }
+    if (args.help) {
+        io.stdout(USAGE);
+        return ExitCode.Passed;
+    }
+    if (args.version) {
+        io.stdout(`${TOOL.version}\n`);
+        return ExitCode.Passed;
+    }
+    if (io.platform !== 'linux') {
+        return fail(`memory is read from /proc, which only Linux has; this system is ${io.platform}.`);
+    }
+    let settings;
+    try {
+        // A relative --working-directory starts where the command runs, not at GITHUB_WORKSPACE.
+        const env = { ...io.env, GITHUB_WORKSPACE: process.cwd() };
+        settings = getSettings(name => args.inputs[name] ?? '', env, name => `option --${name}`);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        return fail(`${error.message}\nRun with --help for the accepted values.`);
+    }
+    const log = createTerminalLogger(io.stderr);
+    try {
+        const results = await io.measure(settings.measure, { proc: createProcReader(), log });
+        if (args.json)
+            write(args.json, `${JSON.stringify(results, null, 2)}\n`, 'json');
+        if (args.markdown)
+            write(args.markdown, renderReport(results, { detail: 'full' }), 'markdown');
+        const verdict = judge(results, settings.gate);
+        io.stdout(`${renderTerminal(results)}\n${formatVerdict(verdict)}`);
+        return verdict.passed || !verdict.enforced ? ExitCode.Passed : ExitCode.LimitCrossed;
+    }
+    catch (error) {
+        return fail(describe(error));
+    }
+}
+async function runCli() {
+    process.exitCode = await cli({
+        argv: process.argv.slice(2),
+        stdout: text => process.stdout.write(text),
+        stderr: text => process.stderr.write(text),
+        env: process.env,
+        platform: process.platform,
+        measure: measure
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+
+void runCli();
+

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util'
+import { Inputs } from '../constants.js'
+
+/** Every action input is a flag of the same name, except the token: the CLI never comments. */
+export const INPUT_FLAGS = Object.values(Inputs).filter(name => name !== Inputs.GithubToken)
+
+export const USAGE = `Usage: prefork-memory-check --entrypoint SPEC [options]
+
+Forks workers from a preloaded Python target under several GC strategies and reports
+each process's memory (USS, PSS, RSS) as the kernel counts it.
+
+Target:
+  --entrypoint SPEC          import spec preloaded in the parent: pkg.mod[:callable]
+                             or path/file.py[:callable] (required)
+  --worker SPEC              callable each child runs before its full collection
+  --iterations N             calls of the worker per child (default 1)
+  --python PATH              interpreter to run (default python3)
+  --working-directory DIR    where the target runs, first on sys.path (default .)
+
+Measurement:
+  --workers N                children forked, 1 to 1024 (default 4)
+  --strategies LIST          comma-separated: none, freeze, disable-freeze,
+                             collect-freeze (default "none, freeze")
+  --repeat N                 runs per strategy, 1 to 100; medians are reported (default 3)
+  --timeout DURATION         limit per run: 500ms, 90s, 5m, 1h (default 5m)
+
+Gate:
+  --gate-strategy NAME       strategy the limits judge (default freeze if measured,
+                             else the first)
+  --max-uss SIZE             limit on the median per-child USS: 150MiB, 1.5GB, bytes
+  --max-pss SIZE             limit on the median per-child PSS
+  --min-freeze-saving PCT    least per-child USS saving of freeze over none, in percent
+  --fail-on-threshold BOOL   false reports a crossed limit and still exits 0 (default true)
+
+Output:
+  --json FILE                write the results JSON
+  --markdown FILE            write the Markdown report
+  -h, --help                 show this help
+  --version                  print the version
+
+Accepted for parity with the action, which uses them for its PR comment:
+  --comment MODE, --comment-key KEY
+
+Exit status: 0 passed, 1 a limit was crossed, 2 invalid flags or a failed run.
+`
+
+export interface CliArgs {
+  /** Flag values by input name; absent when not given. */
+  inputs: Partial<Record<string, string>>
+  json: string | null
+  markdown: string | null
+  help: boolean
+  version: boolean
+}
+
+/** A command line that parseArgs rejected: unknown flag, missing value, stray argument. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  const inputOptions = Object.fromEntries(
+    INPUT_FLAGS.map(name => [name, { type: 'string' as const }])
+  )
+  let values
+  try {
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        ...inputOptions,
+        json: { type: 'string' },
+        markdown: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' }
+      }
+    }).values
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { json, markdown, help, version, ...inputs } = values
+  return {
+    inputs: inputs as Partial<Record<string, string>>,
+    json: typeof json === 'string' ? json : null,
+    markdown: typeof markdown === 'string' ? markdown : null,
+    help: help === true,
+    version: version === true
+  }
+}

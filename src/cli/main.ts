@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { measure } from '../engine/measure.js'
+import { createProcReader } from '../engine/procfs.js'
+import { TOOL } from '../engine/tool.js'
+import { judge } from '../gate.js'
+import { InputError, getSettings } from '../inputs.js'
+import { renderReport } from '../report/markdown.js'
+import { renderTerminal } from '../report/terminal.js'
+import { USAGE, UsageError, parseCliArgs } from './args.js'
+import { createTerminalLogger } from './logger.js'
+import { formatVerdict } from './verdict.js'
+
+export const ExitCode = { Passed: 0, LimitCrossed: 1, Error: 2 } as const
+
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliIO {
+  argv: string[]
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  platform: NodeJS.Platform
+  measure: typeof measure
+}
+
+/** A message for the user; a stack only for errors that point at a bug in this tool. */
+function describe(error: unknown): string {
+  if (error instanceof TypeError || error instanceof ReferenceError) return String(error.stack)
+  return error instanceof Error ? error.message : String(error)
+}
+
+function write(path: string, text: string, flag: string): void {
+  try {
+    writeFileSync(resolve(path), text)
+  } catch (error) {
+    throw new Error(`cannot write the --${flag} file ${path}: ${(error as Error).message}`, {
+      cause: error
+    })
+  }
+}
+
+/** Runs the CLI and returns its exit status. */
+export async function cli(io: CliIO): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr(`error: ${message}\n`)
+    return ExitCode.Error
+  }
+
+  let args
+  try {
+    args = parseCliArgs(io.argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr(`error: ${error.message}\n\n${USAGE}`)
+    return ExitCode.Error
+  }
+  if (args.help) {
+    io.stdout(USAGE)
+    return ExitCode.Passed
+  }
+  if (args.version) {
+    io.stdout(`${TOOL.version}\n`)
+    return ExitCode.Passed
+  }
+  if (io.platform !== 'linux') {
+    return fail(`memory is read from /proc, which only Linux has; this system is ${io.platform}.`)
+  }
+
+  let settings
+  try {
+    // A relative --working-directory starts where the command runs, not at GITHUB_WORKSPACE.
+    const env = { ...io.env, GITHUB_WORKSPACE: process.cwd() }
+    settings = getSettings(
+      name => args.inputs[name] ?? '',
+      env,
+      name => `option --${name}`
+    )
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    return fail(`${error.message}\nRun with --help for the accepted values.`)
+  }
+
+  const log = createTerminalLogger(io.stderr)
+  try {
+    const results = await io.measure(settings.measure, { proc: createProcReader(), log })
+    if (args.json) write(args.json, `${JSON.stringify(results, null, 2)}\n`, 'json')
+    if (args.markdown) write(args.markdown, renderReport(results, { detail: 'full' }), 'markdown')
+    const verdict = judge(results, settings.gate)
+    io.stdout(`${renderTerminal(results)}\n${formatVerdict(verdict)}`)
+    return verdict.passed || !verdict.enforced ? ExitCode.Passed : ExitCode.LimitCrossed
+  } catch (error) {
+    return fail(describe(error))
+  }
+}
+
+export async function runCli(): Promise<void> {
+  process.exitCode = await cli({
+    argv: process.argv.slice(2),
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    env: process.env,
+    platform: process.platform,
+    measure
+  })
+}

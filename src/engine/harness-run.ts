@@ -1,0 +1,374 @@
+import { spawn } from 'node:child_process'
+import type { Duplex } from 'node:stream'
+import type { Logger } from './logger.js'
+import { ProcessGoneError, type ProcReader } from './procfs.js'
+import type { ChildSample, GcEvidence, Phase, PhaseSamples, Run, Strategy } from './types.js'
+
+/** One run: one strategy, one fresh interpreter. */
+export interface HarnessRunOptions {
+  /** Interpreter executable, as the probe reported it. */
+  python: string
+  harnessPath: string
+  entrypoint: string
+  worker: string | null
+  iterations: number
+  workers: number
+  strategy: Strategy
+  workingDirectory: string
+  timeoutMs: number
+  /** Position in the plan and repeat of the strategy, both from 0: copied into the Run. */
+  index: number
+  repeat: number
+}
+
+/** The measured tree: the harness parent and its forked children, in fork order. */
+export interface ProcessTree {
+  parent: number
+  children: number[]
+}
+
+export interface HarnessRunDeps {
+  proc: ProcReader
+  log: Logger
+  /** Called after a phase is sampled, before the processes are released: all of them alive and idle. */
+  onPhase?: (phase: Phase, tree: ProcessTree) => void | Promise<void>
+}
+
+// The harness's side of these descriptors is described at the top of harness.py.
+const EVENTS_FD = 3
+const WORK_GATE_FD = 4
+const EXIT_GATE_FD = 5
+
+/** The user's output kept for the log and for error messages; older bytes are dropped. */
+const OUTPUT_TAIL_BYTES = 64 * 1024
+const ERROR_TAIL_LINES = 20
+/** How long a killed tree may take to go away before its pipes are dropped. */
+const KILL_GRACE_MS = 5_000
+/** How long the events of an exited parent may take to arrive while a child still holds fd 3. */
+const EVENTS_GRACE_MS = 1_000
+
+type HarnessEvent =
+  | { event: 'ready'; phase: Phase; pid: number; gc: GcEvidence }
+  | { event: 'forked'; pid: number; children: number[] }
+  | { event: 'exit'; pid: number; code: number }
+  | {
+      event: 'error'
+      step: 'entrypoint' | 'fork' | 'after-fork' | 'worker' | 'after-work' | 'harness'
+      spec: string | null
+      pid: number
+      traceback: string
+    }
+
+type Signal =
+  | { kind: 'event'; event: HarnessEvent }
+  | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null }
+  | { kind: 'spawn-error'; error: Error }
+  | { kind: 'unreadable-event'; line: string }
+  | { kind: 'timeout' }
+
+/** Why a run stopped; the output tail is added once the tree is gone. */
+class RunFailure extends Error {
+  constructor(
+    readonly reason: string,
+    readonly traceback?: string
+  ) {
+    super(reason)
+  }
+}
+
+/** Signals in arrival order, awaited one at a time. */
+class Inbox {
+  private readonly queue: Signal[] = []
+  private waiting: ((signal: Signal) => void) | null = null
+
+  push(signal: Signal): void {
+    if (this.waiting) {
+      const wake = this.waiting
+      this.waiting = null
+      wake(signal)
+    } else {
+      this.queue.push(signal)
+    }
+  }
+
+  next(): Promise<Signal> {
+    const queued = this.queue.shift()
+    if (queued) return Promise.resolve(queued)
+    return new Promise(resolve => (this.waiting = resolve))
+  }
+}
+
+/** The last bytes of the user's stdout and stderr, interleaved as they arrived. */
+class OutputTail {
+  private chunks: Buffer[] = []
+  private kept = 0
+  total = 0
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk)
+    this.kept += chunk.length
+    this.total += chunk.length
+    while (this.kept - this.chunks[0].length >= OUTPUT_TAIL_BYTES) {
+      this.kept -= (this.chunks.shift() as Buffer).length
+    }
+  }
+
+  private tail(): Buffer {
+    const all = Buffer.concat(this.chunks)
+    return all.subarray(Math.max(0, all.length - OUTPUT_TAIL_BYTES))
+  }
+
+  text(): string {
+    return this.tail().toString('utf8')
+  }
+
+  /** Bytes no longer kept. */
+  get dropped(): number {
+    return this.total - this.tail().length
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))}s`
+}
+
+function exitDescription(code: number | null, signal: string | null): string {
+  if (signal) return `was killed by ${signal}`
+  if (code !== null && code < 0) return `was killed by signal ${-code}`
+  return `exited with code ${code}`
+}
+
+function describeError(event: Extract<HarnessEvent, { event: 'error' }>): string {
+  switch (event.step) {
+    case 'entrypoint':
+      return `the entrypoint '${event.spec}' raised in the parent (pid ${event.pid})`
+    case 'worker':
+      return event.spec
+        ? `the worker '${event.spec}' raised in child ${event.pid}`
+        : `the full collection raised in child ${event.pid}`
+    case 'fork':
+      return `freezing or forking failed in the parent (pid ${event.pid})`
+    case 'after-fork':
+    case 'after-work':
+      return `child ${event.pid} failed while holding at ${event.step}`
+    case 'harness':
+      return `the harness failed (pid ${event.pid})`
+  }
+}
+
+/**
+ * Spawns the harness for one strategy, samples the tree at each phase from /proc while every
+ * process is blocked on a gate, and releases it only after the last sample.
+ */
+export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDeps): Promise<Run> {
+  const started = performance.now()
+  const config = {
+    entrypoint: options.entrypoint,
+    worker: options.worker,
+    iterations: options.iterations,
+    workers: options.workers,
+    strategy: options.strategy
+  }
+  const child = spawn(options.python, [options.harnessPath, JSON.stringify(config)], {
+    cwd: options.workingDirectory,
+    // Its own process group, so a kill reaches every child the harness forked.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
+  })
+
+  const inbox = new Inbox()
+  const output = new OutputTail()
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
+  // Extra 'pipe' descriptors are sockets, readable and writable; the typings stop at fd 4.
+  const control = child.stdio as unknown as Duplex[]
+  const events = control[EVENTS_FD]
+  const workGate = control[WORK_GATE_FD]
+  const exitGate = control[EXIT_GATE_FD]
+
+  let pending = ''
+  events.setEncoding('utf8')
+  events.on('data', (text: string) => {
+    const lines = (pending + text).split('\n')
+    pending = lines.pop() as string
+    for (const line of lines) {
+      if (line === '') continue
+      try {
+        inbox.push({ kind: 'event', event: JSON.parse(line) as HarnessEvent })
+      } catch {
+        inbox.push({ kind: 'unreadable-event', line })
+      }
+    }
+  })
+
+  // The parent counts as exited once its last events are read, so that an error it reported
+  // before dying is what the run fails with. Its output may still flow: a process the target
+  // started can hold stdout, which is why the end of the run does not wait for `close`.
+  let exitStatus: Extract<Signal, { kind: 'exited' }> | null = null
+  let eventsRead = false
+  let eventsGrace: NodeJS.Timeout | undefined
+  const announceExit = (): void => {
+    clearTimeout(eventsGrace)
+    if (exitStatus !== null) inbox.push(exitStatus)
+    exitStatus = null
+  }
+  events.on('close', () => {
+    eventsRead = true
+    announceExit()
+  })
+  child.on('exit', (code, signal) => {
+    exitStatus = { kind: 'exited', code, signal }
+    if (eventsRead) announceExit()
+    else eventsGrace = setTimeout(announceExit, EVENTS_GRACE_MS)
+  })
+  const gone = new Promise<void>(resolve => {
+    child.on('close', () => resolve())
+    child.on('error', error => {
+      inbox.push({ kind: 'spawn-error', error })
+      resolve()
+    })
+  })
+  const timer = setTimeout(() => inbox.push({ kind: 'timeout' }), options.timeoutMs)
+
+  const killTree = (): void => {
+    if (child.pid === undefined) return
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // ESRCH: the group is already gone.
+    }
+  }
+
+  let tree: ProcessTree | null = null
+  const ready: Record<Phase, Map<number, GcEvidence>> = {
+    'after-fork': new Map(),
+    'after-work': new Map()
+  }
+
+  const progress = (phase: Phase): string => {
+    if (tree === null) return 'the parent was still preloading the entrypoint'
+    const reported = tree.children.filter(pid => ready[phase].has(pid)).length
+    return `${reported} of ${tree.children.length} children reported`
+  }
+
+  let exited = false
+  /** Applies one signal; throws when it ends the run before `waitingFor` is reached. */
+  const handle = (signal: Signal, waitingFor: Phase | 'exit'): void => {
+    const during =
+      waitingFor === 'exit' ? 'after the last sample' : `while waiting for ${waitingFor}`
+    switch (signal.kind) {
+      case 'timeout': {
+        const limit = `timed out after ${seconds(options.timeoutMs)}`
+        throw new RunFailure(
+          waitingFor === 'exit'
+            ? `${limit} waiting for the processes to exit after the last sample`
+            : `${limit} waiting for ${waitingFor}: ${progress(waitingFor)}`
+        )
+      }
+      case 'spawn-error':
+        throw new RunFailure(`could not start ${options.python}: ${signal.error.message}`)
+      case 'unreadable-event':
+        throw new RunFailure(`the harness sent an unreadable event ${JSON.stringify(signal.line)}`)
+      case 'exited':
+        exited = true
+        if (waitingFor === 'exit' && signal.code === 0) return
+        throw new RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`)
+      case 'event': {
+        const event = signal.event
+        if (event.event === 'ready') ready[event.phase].set(event.pid, event.gc)
+        else if (event.event === 'forked') tree = { parent: event.pid, children: event.children }
+        else if (event.event === 'error') {
+          throw new RunFailure(`${describeError(event)} ${during}`, event.traceback)
+        } else if (event.event === 'exit' && waitingFor !== 'exit') {
+          throw new RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`)
+        }
+      }
+    }
+  }
+
+  const awaitPhase = async (phase: Phase): Promise<ProcessTree> => {
+    for (;;) {
+      const current: ProcessTree | null = tree
+      if (current !== null && current.children.every(pid => ready[phase].has(pid))) return current
+      handle(await inbox.next(), phase)
+    }
+  }
+
+  const sampleTree = (phase: Phase, current: ProcessTree): PhaseSamples => {
+    try {
+      const parent = deps.proc.sample(current.parent)
+      const children: ChildSample[] = current.children.map(pid => ({
+        ...deps.proc.sample(pid),
+        gc: ready[phase].get(pid) as GcEvidence
+      }))
+      return { parent, children }
+    } catch (error) {
+      if (error instanceof ProcessGoneError) {
+        throw new RunFailure(`process ${error.pid} exited before it was measured at ${phase}`)
+      }
+      throw error
+    }
+  }
+
+  const holdAt = async (phase: Phase): Promise<PhaseSamples> => {
+    const current = await awaitPhase(phase)
+    const samples = sampleTree(phase, current)
+    await deps.onPhase?.(phase, current)
+    return samples
+  }
+
+  let run: Run | undefined
+  let failure: unknown
+  try {
+    const afterFork = await holdAt('after-fork')
+    workGate.destroy() // end-of-file: every child runs its worker
+    const afterWork = await holdAt('after-work')
+    exitGate.destroy() // end-of-file: every child exits, then the parent
+    while (!exited) handle(await inbox.next(), 'exit')
+    run = {
+      index: options.index,
+      repeat: options.repeat,
+      durationMs: Math.round(performance.now() - started),
+      phases: { 'after-fork': afterFork, 'after-work': afterWork }
+    }
+  } catch (error) {
+    failure = error
+  }
+
+  // Whatever happened, nothing of the run outlives it.
+  clearTimeout(timer)
+  clearTimeout(eventsGrace)
+  killTree()
+  await settled(gone, KILL_GRACE_MS)
+  for (const stream of [child.stdout, child.stderr, ...control]) stream?.destroy()
+  logOutput(deps.log, output)
+
+  if (run !== undefined) return run
+  if (failure instanceof RunFailure) throw new Error(failureMessage(failure, output))
+  throw failure
+}
+
+/** Waits for `promise`, but no longer than `ms`. */
+async function settled(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([promise, new Promise(resolve => (timer = setTimeout(resolve, ms)))])
+  clearTimeout(timer)
+}
+
+function failureMessage(failure: RunFailure, output: OutputTail): string {
+  const parts = [`${failure.reason[0].toUpperCase()}${failure.reason.slice(1)}.`]
+  if (failure.traceback) parts.push(failure.traceback.trimEnd())
+  const lines = output.text().trimEnd().split('\n').slice(-ERROR_TAIL_LINES)
+  if (output.total > 0) parts.push(`Last output of the target:\n${lines.join('\n')}`)
+  else parts.push('The target printed nothing.')
+  return parts.join('\n')
+}
+
+function logOutput(log: Logger, output: OutputTail): void {
+  if (output.total === 0) return
+  const header =
+    output.dropped > 0
+      ? `Output of the target (the last ${OUTPUT_TAIL_BYTES} of ${output.total} bytes):`
+      : 'Output of the target:'
+  log.info(`${header}\n${output.text().trimEnd()}`)
+}

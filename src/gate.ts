@@ -1,0 +1,86 @@
+import type { Results, Strategy, StrategyResult } from './engine/types.js'
+import { MIB, formatMiB, formatPercent } from './report/format.js'
+
+/** The limits a run is judged against; null means "no limit". */
+export interface GateSettings {
+  /** The strategy whose figures `maxUss` and `maxPss` judge. */
+  strategy: Strategy
+  /** Bytes, against the median per-child USS. */
+  maxUss: number | null
+  /** Bytes, against the median per-child PSS. */
+  maxPss: number | null
+  /** Percent of `none`'s per-child USS that `freeze` must save. */
+  minFreezeSaving: number | null
+  /** False reports a crossed limit without failing the check. */
+  failOnThreshold: boolean
+}
+
+/** One limit: what it demands and what was measured, in words a reviewer reads as is. */
+export interface Check {
+  rule: string
+  observed: string
+  passed: boolean
+}
+
+export interface Verdict {
+  /** True when every check passed (or there were none). */
+  passed: boolean
+  /** Whether a failed verdict should fail the check. */
+  enforced: boolean
+  checks: Check[]
+}
+
+function find(results: Results, name: Strategy): StrategyResult | undefined {
+  return results.strategies.find(s => s.name === name)
+}
+
+/** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
+function formatLimit(bytes: number): string {
+  return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1)
+}
+
+/** Per-child USS that `freeze` saves over `none`, in percent of `none`; null unless both ran. */
+export function freezeSaving(results: Results): number | null {
+  const none = find(results, 'none')
+  const freeze = find(results, 'freeze')
+  if (!none || !freeze || none.summary.uss.median <= 0) return null
+  return (1 - freeze.summary.uss.median / none.summary.uss.median) * 100
+}
+
+function limitCheck(
+  results: Results,
+  strategy: Strategy,
+  figure: 'uss' | 'pss',
+  limit: number
+): Check {
+  const label = `${strategy}'s per-child ${figure.toUpperCase()}`
+  const rule = `fails if ${label} > ${formatLimit(limit)}`
+  const measured = find(results, strategy)
+  if (!measured) return { rule, observed: `${strategy} was not measured`, passed: false }
+  const median = measured.summary[figure].median
+  return { rule, observed: `${label} is ${formatMiB(median)}`, passed: median <= limit }
+}
+
+function savingCheck(results: Results, least: number): Check {
+  const rule = `fails if freeze saves less than ${least}% of none's per-child USS`
+  const saving = freezeSaving(results)
+  if (saving === null) {
+    return { rule, observed: 'none and freeze were not both measured', passed: false }
+  }
+  const none = find(results, 'none')?.summary.uss.median ?? 0
+  const freeze = find(results, 'freeze')?.summary.uss.median ?? 0
+  return {
+    rule,
+    observed: `freeze saves ${formatPercent(saving / 100)} (${formatMiB(none)} → ${formatMiB(freeze)})`,
+    passed: saving >= least
+  }
+}
+
+/** Judges results against the configured limits. A limit that is not set yields no check. */
+export function judge(results: Results, gate: GateSettings): Verdict {
+  const checks: Check[] = []
+  if (gate.maxUss !== null) checks.push(limitCheck(results, gate.strategy, 'uss', gate.maxUss))
+  if (gate.maxPss !== null) checks.push(limitCheck(results, gate.strategy, 'pss', gate.maxPss))
+  if (gate.minFreezeSaving !== null) checks.push(savingCheck(results, gate.minFreezeSaving))
+  return { passed: checks.every(c => c.passed), enforced: gate.failOnThreshold, checks }
+}

@@ -1,0 +1,234 @@
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Inputs } from './constants.js'
+import type { MeasureSettings } from './engine/settings.js'
+import { STRATEGIES, type Strategy } from './engine/types.js'
+import type { GateSettings } from './gate.js'
+import { DURATION_FORMS, SIZE_FORMS, parseDuration, parsePercent, parseSize } from './sizes.js'
+
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
+/** Every input, parsed and validated once. */
+export interface Settings {
+  measure: MeasureSettings
+  gate: GateSettings
+  comment: CommentMode
+  /** Tells apart the sticky comments of several jobs or matrix legs on one PR. */
+  commentKey: string
+  githubToken: string
+}
+
+/** Defaults of the inputs that have a fixed one; action.yml declares the same. */
+export const DEFAULTS = {
+  [Inputs.Iterations]: '1',
+  [Inputs.Workers]: '4',
+  [Inputs.Strategies]: 'none, freeze',
+  [Inputs.Repeat]: '3',
+  [Inputs.Python]: 'python3',
+  [Inputs.WorkingDirectory]: '.',
+  [Inputs.Timeout]: '5m',
+  [Inputs.FailOnThreshold]: 'true',
+  [Inputs.Comment]: 'always'
+} as const
+
+/** All problems found in the inputs, one line each, so a user can fix them in one go. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? problems[0]
+        : `${problems.length} inputs are invalid:\n${problems.map(p => `- ${p}`).join('\n')}`
+    )
+    this.name = 'InputError'
+  }
+}
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** Quotes a user value for a message, one line and short enough to read. */
+function shown(value: string): string {
+  const line = value.replace(/\r?\n/g, '\\n')
+  return `'${line.length > 80 ? `${line.slice(0, 79)}…` : line}'`
+}
+
+function listOf(values: readonly string[]): string {
+  return values.join(', ')
+}
+
+/** Splits on commas and newlines, trims, drops empties and repeats, keeps the order given. */
+function splitList(text: string): string[] {
+  const items = text
+    .split(/[,\n]/)
+    .map(s => s.trim())
+    .filter(s => s !== '')
+  return [...new Set(items)]
+}
+
+function isStrategy(name: string): name is Strategy {
+  return (STRATEGIES as readonly string[]).includes(name)
+}
+
+/** Why `path` cannot be the working directory, or null when it can. */
+function directoryProblem(path: string): string | null {
+  try {
+    return statSync(path).isDirectory() ? null : 'is not a directory'
+  } catch {
+    return 'does not exist'
+  }
+}
+
+function defaultCommentKey(env: NodeJS.ProcessEnv): string {
+  return env.GITHUB_WORKFLOW && env.GITHUB_JOB
+    ? `${env.GITHUB_WORKFLOW}/${env.GITHUB_JOB}`
+    : 'default'
+}
+
+/**
+ * Reads every input through `read` (which returns '' for an unset input) and validates them all.
+ * Throws one InputError listing every problem; nothing has run at that point. `refer` names an
+ * input in messages, so the CLI can speak of its flags instead.
+ */
+export function getSettings(
+  read: (name: string) => string,
+  env: NodeJS.ProcessEnv = process.env,
+  refer: (name: string) => string = name => `input '${name}'`
+): Settings {
+  const problems: string[] = []
+  const subject = (name: string): string => refer(name).replace(/^./, c => c.toUpperCase())
+  const value = (name: string, fallback = ''): string => read(name).trim() || fallback
+  const reject = (name: string, got: string, accepted: string): void => {
+    problems.push(`${subject(name)} must be ${accepted}; got ${shown(got)}.`)
+  }
+
+  const wholeNumber = (name: keyof typeof DEFAULTS, min: number, max: number): number => {
+    const text = value(name, DEFAULTS[name])
+    const n = /^\d+$/.test(text) ? Number(text) : NaN
+    if (n >= min && n <= max) return n
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`
+    reject(name, text, `a whole number ${range}`)
+    return min
+  }
+
+  const entrypoint = value(Inputs.Entrypoint)
+  if (entrypoint === '') {
+    problems.push(
+      `${subject(Inputs.Entrypoint)} is required: a Python import spec such as 'app.main', ` +
+        `'app.main:preload' or 'src/app.py:preload'.`
+    )
+  }
+  const worker = value(Inputs.Worker) || null
+  const iterations = wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER)
+  const workers = wholeNumber(Inputs.Workers, 1, 1024)
+  const repeat = wholeNumber(Inputs.Repeat, 1, 100)
+  const python = value(Inputs.Python, DEFAULTS[Inputs.Python])
+
+  const strategiesText = value(Inputs.Strategies, DEFAULTS[Inputs.Strategies])
+  const named = splitList(strategiesText)
+  const unknown = named.filter(name => !isStrategy(name))
+  const strategies = named.filter(isStrategy)
+  const strategiesValid = unknown.length === 0 && strategies.length > 0
+  if (!strategiesValid) {
+    const why = unknown.length > 0 ? ` (unknown: ${listOf(unknown)})` : ''
+    problems.push(
+      `${subject(Inputs.Strategies)} must list one or more of ${listOf(STRATEGIES)}, ` +
+        `comma- or newline-separated; got ${shown(strategiesText)}${why}.`
+    )
+  }
+
+  const directoryText = value(Inputs.WorkingDirectory, DEFAULTS[Inputs.WorkingDirectory])
+  const workingDirectory = resolve(env.GITHUB_WORKSPACE || process.cwd(), directoryText)
+  const directoryIssue = directoryProblem(workingDirectory)
+  if (directoryIssue) {
+    problems.push(
+      `${subject(Inputs.WorkingDirectory)} must be an existing directory; got ` +
+        `${shown(directoryText)}, which resolves to ${workingDirectory} and ${directoryIssue}.`
+    )
+  }
+
+  const timeoutText = value(Inputs.Timeout, DEFAULTS[Inputs.Timeout])
+  const timeoutMs = parseDuration(timeoutText)
+  if (timeoutMs === null) reject(Inputs.Timeout, timeoutText, DURATION_FORMS)
+
+  const gateText = value(Inputs.GateStrategy)
+  let gateStrategy: Strategy = strategies.includes('freeze') ? 'freeze' : (strategies[0] ?? 'none')
+  if (gateText !== '') {
+    if (isStrategy(gateText) && (!strategiesValid || strategies.includes(gateText))) {
+      gateStrategy = gateText
+    } else {
+      const among = strategiesValid ? strategies : STRATEGIES
+      reject(Inputs.GateStrategy, gateText, `one of the measured strategies (${listOf(among)})`)
+    }
+  }
+
+  const size = (name: string): number | null => {
+    const text = value(name)
+    if (text === '') return null
+    const bytes = parseSize(text)
+    if (bytes === null) reject(name, text, SIZE_FORMS)
+    return bytes
+  }
+  const maxUss = size(Inputs.MaxUss)
+  const maxPss = size(Inputs.MaxPss)
+
+  const savingText = value(Inputs.MinFreezeSaving)
+  let minFreezeSaving: number | null = null
+  if (savingText !== '') {
+    minFreezeSaving = parsePercent(savingText)
+    if (minFreezeSaving === null) {
+      reject(Inputs.MinFreezeSaving, savingText, 'a percentage from 0 to 100 such as 50 or 50%')
+    } else if (strategiesValid && !(strategies.includes('none') && strategies.includes('freeze'))) {
+      problems.push(
+        `${subject(Inputs.MinFreezeSaving)} compares freeze with none, so ${refer(Inputs.Strategies)} ` +
+          `must include both; got ${shown(strategiesText)}.`
+      )
+    }
+  }
+
+  const failText = value(Inputs.FailOnThreshold, DEFAULTS[Inputs.FailOnThreshold])
+  if (!TRUE.includes(failText) && !FALSE.includes(failText)) {
+    reject(Inputs.FailOnThreshold, failText, 'true or false')
+  }
+
+  const commentText = value(Inputs.Comment, DEFAULTS[Inputs.Comment])
+  const comment = COMMENT_MODES.find(mode => mode === commentText.toLowerCase())
+  if (!comment) reject(Inputs.Comment, commentText, `one of ${listOf(COMMENT_MODES)}`)
+
+  // The key ends up inside an HTML comment that marks our PR comment.
+  const commentKey = value(Inputs.CommentKey, defaultCommentKey(env))
+  if (/[\r\n]/.test(commentKey) || commentKey.includes('-->')) {
+    reject(Inputs.CommentKey, commentKey, "one line without '-->'")
+  }
+
+  const githubToken = value(Inputs.GithubToken)
+  if (problems.length > 0) {
+    // A token pasted into the wrong input must not leak through the message.
+    const redact = (p: string): string => (githubToken ? p.split(githubToken).join('***') : p)
+    throw new InputError(problems.map(redact))
+  }
+
+  return {
+    measure: {
+      entrypoint,
+      worker,
+      iterations,
+      workers,
+      strategies,
+      repeat,
+      python,
+      workingDirectory,
+      timeoutMs: timeoutMs ?? 0
+    },
+    gate: {
+      strategy: gateStrategy,
+      maxUss,
+      maxPss,
+      minFreezeSaving,
+      failOnThreshold: TRUE.includes(failText)
+    },
+    comment: comment ?? 'always',
+    commentKey,
+    githubToken
+  }
+}

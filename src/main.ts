@@ -1,0 +1,125 @@
+import * as core from '@actions/core'
+import { context, getOctokit } from '@actions/github'
+import type { Logger } from './engine/logger.js'
+import { measure } from './engine/measure.js'
+import { createProcReader } from './engine/procfs.js'
+import { judge } from './gate.js'
+import { createCommentApi } from './github/client.js'
+import { pullRequestOf, workflowRunUrl } from './github/event.js'
+import { DEFAULT_DELAYS_MS, sleep } from './github/retry.js'
+import { getSettings, type Settings } from './inputs.js'
+import { writeArtifacts } from './publish/artifacts.js'
+import { errorSummary, writeJobSummary } from './publish/job-summary.js'
+import { publish } from './publish/publish.js'
+import { reportBody } from './publish/report-body.js'
+import {
+  failureMessage,
+  notEnforcedMessage,
+  verdictLogLines,
+  verdictState
+} from './publish/verdict.js'
+import { formatMiB } from './report/format.js'
+
+const log: Logger = {
+  info: core.info,
+  warning: core.warning,
+  startGroup: core.startGroup,
+  endGroup: core.endGroup
+}
+
+/** Why this platform cannot run the action, or null when it can. */
+export function unsupportedPlatform(platform: NodeJS.Platform): string | null {
+  if (platform === 'linux') return null
+  return (
+    `Prefork Memory Check reads process memory from /proc, which only Linux has; this runner is ` +
+    `${platform}. Run the job on a Linux runner such as \`runs-on: ubuntu-latest\`.`
+  )
+}
+
+/** What is about to run and what will judge it, for the log. */
+export function planLines(settings: Settings): string[] {
+  const { measure: m, gate } = settings
+  const limits = [
+    gate.maxUss === null ? null : `max-uss ${formatMiB(gate.maxUss)}`,
+    gate.maxPss === null ? null : `max-pss ${formatMiB(gate.maxPss)}`,
+    gate.minFreezeSaving === null ? null : `min-freeze-saving ${gate.minFreezeSaving}%`
+  ].filter(limit => limit !== null)
+  return [
+    `Target: ${m.entrypoint}${m.worker === null ? '' : `, worker ${m.worker} × ${m.iterations}`}`,
+    `Runs: ${m.strategies.length * m.repeat} (${m.strategies.join(', ')} × ${m.repeat}), ` +
+      `${m.workers} workers each, at most ${m.timeoutMs / 1000} s per run`,
+    `Python: ${m.python} in ${m.workingDirectory}`,
+    limits.length === 0
+      ? 'Limits: none (report only)'
+      : `Limits on ${gate.strategy}: ${limits.join(', ')}` +
+        (gate.failOnThreshold ? '' : ' (not enforced: fail-on-threshold is false)'),
+    `Comment: ${settings.comment}, key ${settings.commentKey}`
+  ]
+}
+
+async function inGroup<T>(name: string, body: () => Promise<T> | T): Promise<T> {
+  core.startGroup(name)
+  try {
+    return await body()
+  } finally {
+    core.endGroup()
+  }
+}
+
+function describe(error: unknown): string {
+  // A TypeError or ReferenceError is a bug here, not the user's: keep the stack for the report.
+  if (error instanceof TypeError || error instanceof ReferenceError) return String(error.stack)
+  return error instanceof Error ? error.message : String(error)
+}
+
+export async function run(): Promise<void> {
+  try {
+    const platformProblem = unsupportedPlatform(process.platform)
+    if (platformProblem !== null) throw new Error(platformProblem)
+
+    const settings = getSettings(name => core.getInput(name))
+    if (settings.githubToken !== '') core.setSecret(settings.githubToken)
+    await inGroup('Plan', () => planLines(settings).forEach(line => core.info(line)))
+
+    const results = await measure(settings.measure, { proc: createProcReader(), log })
+    const verdict = judge(results, settings.gate)
+
+    const paths = await inGroup('Report', () => {
+      const written = writeArtifacts(results, reportBody(results, verdict, 'full'), process.env)
+      core.info(`Results: ${written.results}`)
+      core.info(`Report: ${written.report}`)
+      verdictLogLines(verdict).forEach(line => core.info(line))
+      return written
+    })
+
+    await inGroup('Publish', () =>
+      publish(
+        {
+          results,
+          verdict,
+          paths,
+          comment: settings.comment,
+          commentKey: settings.commentKey,
+          runUrl: workflowRunUrl(process.env)
+        },
+        {
+          log,
+          setOutput: core.setOutput,
+          env: process.env,
+          pullRequest: pullRequestOf(context.payload, process.env.GITHUB_REPOSITORY),
+          commentApi:
+            settings.githubToken === '' ? null : createCommentApi(getOctokit(settings.githubToken)),
+          retry: { delaysMs: DEFAULT_DELAYS_MS, sleep }
+        }
+      )
+    )
+
+    const state = verdictState(verdict)
+    if (state === 'fail') core.setFailed(failureMessage(verdict))
+    if (state === 'warn') core.warning(notEnforcedMessage(verdict))
+  } catch (error) {
+    const message = describe(error)
+    if (process.env.GITHUB_STEP_SUMMARY) writeJobSummary(errorSummary(message), process.env, log)
+    core.setFailed(message)
+  }
+}

@@ -1,0 +1,118 @@
+import { Outputs } from '../constants.js'
+import type { Logger } from '../engine/logger.js'
+import type { Results } from '../engine/types.js'
+import type { Verdict } from '../gate.js'
+import type { CommentApi } from '../github/client.js'
+import { commentFailureWarning } from '../github/comment-failure.js'
+import type { PullRequestTarget } from '../github/event.js'
+import { statusOf, type RetryOptions } from '../github/retry.js'
+import { upsertStickyComment } from '../github/sticky-comment.js'
+import type { CommentMode } from '../inputs.js'
+import type { ArtifactPaths } from './artifacts.js'
+import { commentMarker, composeComment } from './comment-body.js'
+import type { Fitted } from './fit.js'
+import { composeSummary, writeJobSummary } from './job-summary.js'
+import { actionOutputs } from './outputs.js'
+
+export interface PublishInput {
+  results: Results
+  verdict: Verdict
+  paths: ArtifactPaths
+  comment: CommentMode
+  commentKey: string
+  /** Link to the workflow run for the comment's footer. */
+  runUrl: string | null
+}
+
+/** Where the report goes, passed in so tests can watch it. */
+export interface PublishDeps {
+  log: Logger
+  setOutput(name: string, value: string): void
+  env: NodeJS.ProcessEnv
+  /** The event's pull request; null for events without one. */
+  pullRequest: PullRequestTarget | null
+  /** Null when there is no token to comment with. */
+  commentApi: CommentApi | null
+  retry: RetryOptions
+}
+
+function noteShortened(fitted: Fitted, what: string, log: Logger): void {
+  if (fitted.cut) log.info(`The ${what} was cut to fit GitHub's size limit.`)
+  else if (fitted.detail !== 'full')
+    log.info(`The ${what} shows the ${fitted.detail} report to fit GitHub's size limit.`)
+}
+
+async function publishComment(input: PublishInput, body: string, deps: PublishDeps): Promise<void> {
+  const { log, pullRequest: pr } = deps
+  if (input.comment === 'never') {
+    log.info('No pull-request comment: `comment` is `never`.')
+    return
+  }
+  if (pr === null) {
+    log.info(
+      'No pull-request comment: this event has no pull request; the report is in the job summary.'
+    )
+    return
+  }
+  if (deps.commentApi === null) {
+    log.warning(
+      'No pull-request comment: `github-token` is empty. Leave it unset to use `${{ github.token }}`.'
+    )
+    return
+  }
+  const retry: RetryOptions = {
+    ...deps.retry,
+    onRetry: (error, attempt, delayMs) =>
+      log.info(
+        `GitHub answered ${statusOf(error) ?? 'with an error'}; trying again in ${delayMs / 1000} s ` +
+          `(attempt ${attempt + 1} of ${deps.retry.delaysMs.length + 1}).`
+      )
+  }
+  try {
+    const outcome = await upsertStickyComment(
+      deps.commentApi,
+      {
+        issue: pr,
+        marker: commentMarker(input.commentKey),
+        body,
+        mode: input.comment,
+        failed: !input.verdict.passed
+      },
+      retry
+    )
+    if (outcome.action === 'skipped') {
+      log.info(`No pull-request comment: ${outcome.reason}.`)
+      return
+    }
+    log.info(
+      `${outcome.action === 'created' ? 'Created' : 'Updated'} the comment on #${pr.number}: ${outcome.url}`
+    )
+    deps.setOutput(Outputs.CommentUrl, outcome.url)
+  } catch (error) {
+    log.warning(commentFailureWarning(error, pr, deps.retry.delaysMs.length + 1))
+  }
+}
+
+/** Job summary, outputs, then the sticky comment; a failed comment only warns. */
+export async function publish(input: PublishInput, deps: PublishDeps): Promise<void> {
+  const summary = composeSummary(input.results, input.verdict)
+  noteShortened(summary, 'job summary', deps.log)
+  writeJobSummary(summary.text, deps.env, deps.log)
+
+  const comment = composeComment(input.results, input.verdict, {
+    key: input.commentKey,
+    runUrl: input.runUrl
+  })
+  noteShortened(comment, 'comment', deps.log)
+
+  const outputs = actionOutputs({
+    results: input.results,
+    verdict: input.verdict,
+    resultsPath: input.paths.results,
+    reportPath: input.paths.report,
+    commentBody: comment.text
+  })
+  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value)
+
+  await publishComment(input, comment.text, deps)
+}

@@ -1,0 +1,38 @@
+import type { Results } from '../engine/types.js'
+import type { Verdict } from '../gate.js'
+import { escapeMarkdown } from '../report/format.js'
+import {
+  environmentDetails,
+  headline,
+  perChildDetails,
+  projectionTable,
+  strategyTable,
+  type ReportDetail
+} from '../report/markdown.js'
+import { VERDICT_ICON, verdictMarkdown, verdictState } from './verdict.js'
+
+/** The projection under a fold, its heading turned into the fold's label. */
+function foldedProjection(results: Results): string {
+  const table = projectionTable(results)
+  const heading = /^#+ (.*)\n\n/.exec(table)
+  const label = heading?.[1] ?? 'Projected total memory by worker count'
+  return `<details><summary>${label}</summary>\n\n${table.slice(heading?.[0].length ?? 0)}\n\n</details>`
+}
+
+/**
+ * The report as the job summary, the comment and the report file show it: the verdict first, then
+ * the engine's headline and table, then the sections `detail` keeps (as renderReport does), folded.
+ */
+export function reportBody(results: Results, verdict: Verdict, detail: ReportDetail): string {
+  const icon = VERDICT_ICON[verdictState(verdict)]
+  const sections = [
+    `### ${icon} Prefork memory: ${escapeMarkdown(results.target.entrypoint)}`,
+    verdictMarkdown(verdict),
+    headline(results),
+    strategyTable(results)
+  ]
+  if (detail !== 'minimal') sections.push(foldedProjection(results))
+  if (detail === 'full') sections.push(perChildDetails(results))
+  if (detail !== 'minimal') sections.push(environmentDetails(results))
+  return sections.join('\n\n')
+}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +10,7 @@ import { measure } from '../src/engine/measure.js'
 import { createProcReader } from '../src/engine/procfs.js'
 import { probePython } from '../src/engine/python.js'
 import type { Phase } from '../src/engine/types.js'
+import { expectNoProcessLeft, markEachTest } from './helpers/processes.js'
 
 // Real python3, real forks, real /proc: every figure here is what the kernel reports.
 
@@ -28,22 +29,6 @@ function recordingLogger(): { log: Logger; lines: string[] } {
       endGroup: () => lines.push('endgroup')
     }
   }
-}
-
-/** Pids of live processes running this harness with `marker` (a unique path) in their command line. */
-function harnessProcesses(marker: string): number[] {
-  const found: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    let cmdline: string
-    try {
-      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
-    } catch {
-      continue
-    }
-    if (cmdline.includes(harnessPath) && cmdline.includes(marker)) found.push(Number(entry))
-  }
-  return found
 }
 
 /** The first interpreter that can import psutil, the reference the reader is checked against. */
@@ -68,6 +53,7 @@ const PSUTIL_USS = [
 ].join('\n')
 
 describe('the harness with a real python3', () => {
+  const marker = markEachTest()
   let python: string
   let scratch: string
 
@@ -75,10 +61,13 @@ describe('the harness with a real python3', () => {
     python = (await probePython('python3', FIXTURES)).executable
   })
   beforeEach(() => {
-    // A unique directory: its path marks this test's processes apart from any other run's.
     scratch = mkdtempSync(join(tmpdir(), 'harness-it-'))
   })
-  afterEach(() => rmSync(scratch, { recursive: true, force: true }))
+  afterEach(async () => {
+    // Every test, passing or failing, ends with the whole tree gone.
+    await expectNoProcessLeft(marker.current())
+    rmSync(scratch, { recursive: true, force: true })
+  })
 
   const options = (overrides: Partial<HarnessRunOptions>): HarnessRunOptions => ({
     python,
@@ -210,7 +199,6 @@ describe('the harness with a real python3', () => {
     await expect(failure).rejects.toThrow(
       /^Run 1\/1: none \(repeat 1\/1\) failed\. The entrypoint '.*raises_at_import\.py' raised in the parent \(pid \d+\) while waiting for after-fork\.\nTraceback \(most recent call last\):\n[\s\S]*RuntimeError: broken at import\nLast output of the target:\nstarting up$/
     )
-    expect(harnessProcesses(scratch)).toEqual([])
   })
 
   it('fails naming the phase, with the traceback, when a worker raises', async () => {
@@ -221,7 +209,6 @@ describe('the harness with a real python3', () => {
     ).rejects.toThrow(
       /The worker '.*faults\.py:raises' raised in child \d+ while waiting for after-work\.\nTraceback[\s\S]*ValueError: bad request\nThe target printed nothing\.$/
     )
-    expect(harnessProcesses(scratch)).toEqual([])
   })
 
   it('fails when a child dies without a word', async () => {
@@ -230,7 +217,6 @@ describe('the harness with a real python3', () => {
     await expect(
       runHarness(options({ entrypoint: faults, worker: `${faults}:exits` }), { proc, log })
     ).rejects.toThrow(/^Child \d+ exited with code 3 while waiting for after-work/)
-    expect(harnessProcesses(scratch)).toEqual([])
   })
 
   it('kills the whole tree and names the phase that hung when the run times out', async () => {
@@ -244,6 +230,5 @@ describe('the harness with a real python3', () => {
       })
     ).rejects.toThrow('Timed out after 3s waiting for after-work: 0 of 2 children reported.')
     expect(Date.now() - started).toBeLessThan(10_000)
-    expect(harnessProcesses(scratch)).toEqual([])
   })
 })

@@ -80,6 +80,8 @@ describe('getSettings accepts', () => {
   it.each<[Record<string, string>, (s: Settings) => unknown, unknown]>([
     [{ entrypoint: ' src/app.py:preload ' }, s => s.measure.entrypoint, 'src/app.py:preload'],
     [{ worker: 'app.work:handle' }, s => s.measure.worker, 'app.work:handle'],
+    [{ worker: 'app.work:Pool.handle' }, s => s.measure.worker, 'app.work:Pool.handle'],
+    [{ entrypoint: 'my-app.main' }, s => s.measure.entrypoint, 'my-app.main'],
     [{ iterations: '0' }, s => s.measure.iterations, 0],
     [{ iterations: '250' }, s => s.measure.iterations, 250],
     [{ workers: '1' }, s => s.measure.workers, 1],
@@ -181,6 +183,21 @@ describe('getSettings rejects', () => {
       { entrypoint: '   ' },
       "Input 'entrypoint' is required: a Python import spec such as 'app.main', " +
         "'app.main:preload' or 'src/app.py:preload'."
+    ],
+    [
+      { entrypoint: 'app.main:create_app()' },
+      "Input 'entrypoint' must be a Python import spec such as 'app.main', 'app.main:preload' " +
+        "or 'src/app.py:preload'; got 'app.main:create_app()'."
+    ],
+    [
+      { entrypoint: 'src/app.py:' },
+      "Input 'entrypoint' must be a Python import spec such as 'app.main', 'app.main:preload' " +
+        "or 'src/app.py:preload'; got 'src/app.py:'."
+    ],
+    [
+      { worker: ':handle' },
+      "Input 'worker' must be a Python import spec such as 'app.main', 'app.main:preload' " +
+        "or 'src/app.py:preload'; got ':handle'."
     ],
     [
       { comment: 'sometimes' },

@@ -53,13 +53,24 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/** Microseconds per call of `fn`, median of `rounds` rounds over every pid. */
-export function timePerCall(pids: number[], rounds: number, fn: (pid: number) => void): number {
-  const perRound: number[] = []
+/**
+ * Microseconds per call of each function, median over every call. The functions take turns on
+ * each pid so that the machine's drift hits them all alike.
+ */
+export function timeInTurns(
+  pids: number[],
+  rounds: number,
+  fns: Array<(pid: number) => void>
+): number[] {
+  const calls: number[][] = fns.map(() => [])
   for (let round = 0; round < rounds; round++) {
-    const start = process.hrtime.bigint()
-    for (const pid of pids) fn(pid)
-    perRound.push(Number(process.hrtime.bigint() - start) / 1000 / pids.length)
+    for (const pid of pids) {
+      fns.forEach((fn, i) => {
+        const start = process.hrtime.bigint()
+        fn(pid)
+        calls[i].push(Number(process.hrtime.bigint() - start) / 1000)
+      })
+    }
   }
-  return median(perRound)
+  return calls.map(median)
 }

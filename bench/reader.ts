@@ -3,21 +3,21 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createProcReader } from '../src/engine/procfs.js'
-import { startTree, timePerCall } from './common.js'
+import { startTree, timeInTurns } from './common.js'
 
 const ROUNDS = 50
 const PSUTIL_TIMER = `
 import sys, time, psutil
 pids, rounds = [int(p) for p in sys.argv[1].split()], int(sys.argv[2])
 procs = [psutil.Process(p) for p in pids]
-per_round = []
+calls = []
 for _ in range(rounds):
-    start = time.perf_counter()
     for p in procs:
+        start = time.perf_counter()
         p.memory_full_info()
-    per_round.append((time.perf_counter() - start) * 1e6 / len(procs))
-per_round.sort()
-print(per_round[len(per_round) // 2])
+        calls.append((time.perf_counter() - start) * 1e6)
+calls.sort()
+print(calls[len(calls) // 2])
 `
 
 export interface ReaderBench {
@@ -33,8 +33,10 @@ export async function benchReader(
   const tree = await startTree(python, 200, 16)
   try {
     const reader = createProcReader()
-    const raw = timePerCall(tree.children, ROUNDS, pid => readFileSync(`/proc/${pid}/smaps_rollup`))
-    const ours = timePerCall(tree.children, ROUNDS, pid => reader.sample(pid))
+    const [raw, ours] = timeInTurns(tree.children, ROUNDS, [
+      pid => readFileSync(`/proc/${pid}/smaps_rollup`),
+      pid => reader.sample(pid)
+    ])
     const psutil = psutilPython
       ? Number(
           execFileSync(

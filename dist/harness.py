@@ -22,6 +22,10 @@ EVENTS_FD = 3
 WORK_GATE_FD = 4
 EXIT_GATE_FD = 5
 CONTROL_FDS = (EVENTS_FD, WORK_GATE_FD, EXIT_GATE_FD)
+READY_EVENT = (
+    '{"event":"ready","phase":"%s","pid":%d,'
+    '"gc":{"freezeCount":%d,"enabled":%s,"collections":[%s]}}\n'
+)
 # A traceback's end says the most; the cap keeps every event one small, atomic write.
 MAX_TRACEBACK_CHARS = 12000
 
@@ -38,6 +42,8 @@ def send(event):
 
 def send_error(step, spec):
     """Reports the exception being handled; never raises, the caller is on its way out."""
+    # The caller kills the run as soon as it reads the error: the user's last output goes first.
+    flush_output()
     try:
         import traceback
 
@@ -62,12 +68,21 @@ def flush_output():
             pass
 
 
-def gc_evidence():
-    return {
-        "freezeCount": gc.get_freeze_count(),
-        "enabled": gc.isenabled(),
-        "collections": [generation["collections"] for generation in gc.get_stats()],
-    }
+def send_ready(phase):
+    """Tells the caller this child holds at `phase`, with its collector's state.
+
+    Formatted by hand: a child's first json.dumps dirties about 200 KiB of shared pages, which
+    would be counted as the target's memory.
+    """
+    collections = ",".join(str(generation["collections"]) for generation in gc.get_stats())
+    line = READY_EVENT % (
+        phase,
+        os.getpid(),
+        gc.get_freeze_count(),
+        "true" if gc.isenabled() else "false",
+        collections,
+    )
+    os.write(EVENTS_FD, line.encode("ascii"))
 
 
 def wait_for_eof(fd):
@@ -150,7 +165,7 @@ def run_child(config):
     try:
         if config["strategy"] == "disable-freeze":
             gc.enable()
-        send({"event": "ready", "phase": "after-fork", "pid": os.getpid(), "gc": gc_evidence()})
+        send_ready("after-fork")
         wait_for_eof(WORK_GATE_FD)
         step = "worker"
         if config["worker"]:
@@ -159,7 +174,7 @@ def run_child(config):
                 worker()
         gc.collect()
         step = "after-work"
-        send({"event": "ready", "phase": "after-work", "pid": os.getpid(), "gc": gc_evidence()})
+        send_ready("after-work")
         wait_for_eof(EXIT_GATE_FD)
         code = 0
     except BaseException:

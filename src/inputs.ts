@@ -66,6 +66,19 @@ function splitList(text: string): string[] {
   return [...new Set(items)]
 }
 
+/** Dotted Python identifiers: `pkg.mod`, `App.create`. */
+const DOTTED_NAME = /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u
+
+/**
+ * Whether the harness can resolve `spec`: a module or file, then optionally `:` and a dotted
+ * attribute path, split at the last colon as the harness does. Module names are left to Python.
+ */
+function isImportSpec(spec: string): boolean {
+  const colon = spec.lastIndexOf(':')
+  if (colon === -1) return true
+  return colon > 0 && DOTTED_NAME.test(spec.slice(colon + 1))
+}
+
 function isStrategy(name: string): name is Strategy {
   return (STRATEGIES as readonly string[]).includes(name)
 }
@@ -119,6 +132,19 @@ export function getSettings(
     )
   }
   const worker = value(Inputs.Worker) || null
+  for (const [name, spec] of [
+    [Inputs.Entrypoint, entrypoint],
+    [Inputs.Worker, worker ?? '']
+  ]) {
+    if (spec !== '' && !isImportSpec(spec)) {
+      // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
+      reject(
+        name,
+        spec,
+        "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'"
+      )
+    }
+  }
   const iterations = wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER)
   const workers = wholeNumber(Inputs.Workers, 1, 1024)
   const repeat = wholeNumber(Inputs.Repeat, 1, 100)

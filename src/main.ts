@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import type { Logger } from './engine/logger.js'
-import { measure } from './engine/measure.js'
+import { MeasureError, measure } from './engine/measure.js'
 import { createProcReader } from './engine/procfs.js'
 import { judge } from './gate.js'
 import { createCommentApi } from './github/client.js'
@@ -10,7 +10,7 @@ import { DEFAULT_DELAYS_MS, sleep } from './github/retry.js'
 import { getSettings, type Settings } from './inputs.js'
 import { writeArtifacts } from './publish/artifacts.js'
 import { errorSummary, writeJobSummary } from './publish/job-summary.js'
-import { publish } from './publish/publish.js'
+import { publish, publishFailure, type PublishDeps } from './publish/publish.js'
 import { reportBody } from './publish/report-body.js'
 import {
   failureMessage,
@@ -72,12 +72,32 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** Where the report goes on this runner. */
+function publishDeps(settings: Settings): PublishDeps {
+  return {
+    log,
+    setOutput: core.setOutput,
+    env: process.env,
+    pullRequest: pullRequestOf(context.payload, process.env.GITHUB_REPOSITORY),
+    commentApi:
+      settings.githubToken === '' ? null : createCommentApi(getOctokit(settings.githubToken)),
+    retry: { delaysMs: DEFAULT_DELAYS_MS, sleep }
+  }
+}
+
+/** The token can reach a message through the target's own output; the runner masks only its log. */
+function redact(text: string, token: string | undefined): string {
+  return token ? text.split(token).join('***') : text
+}
+
 export async function run(): Promise<void> {
+  let parsed: Settings | undefined
   try {
     const platformProblem = unsupportedPlatform(process.platform)
     if (platformProblem !== null) throw new Error(platformProblem)
 
     const settings = getSettings(name => core.getInput(name))
+    parsed = settings
     if (settings.githubToken !== '') core.setSecret(settings.githubToken)
     await inGroup('Plan', () => planLines(settings).forEach(line => core.info(line)))
 
@@ -102,15 +122,7 @@ export async function run(): Promise<void> {
           commentKey: settings.commentKey,
           runUrl: workflowRunUrl(process.env)
         },
-        {
-          log,
-          setOutput: core.setOutput,
-          env: process.env,
-          pullRequest: pullRequestOf(context.payload, process.env.GITHUB_REPOSITORY),
-          commentApi:
-            settings.githubToken === '' ? null : createCommentApi(getOctokit(settings.githubToken)),
-          retry: { delaysMs: DEFAULT_DELAYS_MS, sleep }
-        }
+        publishDeps(settings)
       )
     )
 
@@ -118,8 +130,21 @@ export async function run(): Promise<void> {
     if (state === 'fail') core.setFailed(failureMessage(verdict))
     if (state === 'warn') core.warning(notEnforcedMessage(verdict))
   } catch (error) {
-    const message = describe(error)
-    if (process.env.GITHUB_STEP_SUMMARY) writeJobSummary(errorSummary(message), process.env, log)
+    const message = redact(describe(error), parsed?.githubToken)
     core.setFailed(message)
+    if (parsed === undefined) {
+      // Nothing ran: the inputs or the platform were wrong, and there is no comment key yet.
+      if (process.env.GITHUB_STEP_SUMMARY) writeJobSummary(errorSummary(message), process.env, log)
+      return
+    }
+    const settings = parsed
+    const failure = {
+      message,
+      partial: error instanceof MeasureError ? error.partial : null,
+      comment: settings.comment,
+      commentKey: settings.commentKey,
+      runUrl: workflowRunUrl(process.env)
+    }
+    await inGroup('Publish', () => publishFailure(failure, publishDeps(settings)))
   }
 }

@@ -2,14 +2,116 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/engine/live-runs.ts
+
+
+/**
+ * Every process a run starts inherits this variable with the run's own value, so a process that
+ * left the run's process group (`os.setsid()`, a double fork) is still found in /proc/PID/environ.
+ */
+const RUN_MARKER = 'PREFORK_MEMORY_CHECK_RUN';
+/** Pids of the processes whose environment holds the marker; zombies and others' processes have none to read. */
+function markedProcesses(marker, root = '/proc') {
+    const wanted = `${RUN_MARKER}=${marker}`;
+    const found = [];
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(root)) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let environ;
+        try {
+            environ = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, entry, 'environ'), 'latin1');
+        }
+        catch {
+            continue; // exited while we listed, or not ours to read
+        }
+        if (environ.split('\0').includes(wanted))
+            found.push(Number(entry));
+    }
+    return found;
+}
+/** Process group: field 5 of /proc/PID/stat; null once the process is gone. */
+function groupOf(pid, root) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'stat'), 'latin1');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    }
+    catch {
+        return null;
+    }
+}
+function sigkill(pid) {
+    try {
+        process.kill(pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: already gone.
+    }
+}
+/** One SIGKILL to the run's group and to every marked process; synchronous, so signal handlers can use it. */
+function killRunNow(run, root = '/proc') {
+    sigkill(-run.group);
+    const marked = markedProcesses(run.marker, root);
+    for (const pid of marked)
+        sigkill(pid);
+    return marked;
+}
+const POLL_MS = 20;
+/** Kills the run until /proc shows none of its processes, or `waitMs` runs out. */
+async function stopRun(run, waitMs, root = '/proc') {
+    sigkill(-run.group);
+    const escaped = markedProcesses(run.marker, root).filter(pid => {
+        const group = groupOf(pid, root);
+        return group !== null && group !== run.group;
+    });
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        const left = killRunNow(run, root);
+        if (left.length === 0 || Date.now() >= deadline)
+            return { escaped, survivors: left };
+        await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    }
+}
+const live = new Set();
+/** Registers a run until the returned function is called, so a signal handler can stop it. */
+function trackRun(run) {
+    live.add(run);
+    return () => void live.delete(run);
+}
+/** Kills every run in progress, for a process about to exit; returns how many there were. */
+function killLiveRuns() {
+    const count = live.size;
+    for (const run of live)
+        killRunNow(run);
+    live.clear();
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/signals.ts
+
+
+/**
+ * On SIGINT or SIGTERM (Ctrl-C, a cancelled workflow), kills every run in progress, then exits as
+ * the signal would have: each run has a process group of its own, which the signal does not reach.
+ * Installed by the entry points only; the engine never takes over a process's signals.
+ */
+function stopRunsOnSignals(report) {
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            const stopped = killLiveRuns();
+            report(`Stopped by ${signal}` + (stopped > 0 ? ', after killing the run in progress.' : '.'));
+            process.exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/engine/environment.ts
 
 
@@ -75,6 +177,8 @@ function readEnvironmentSources(workingDirectory) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/procfs.ts
 
 
@@ -124,7 +228,8 @@ function toSample(pid, totals, minorFaults, source) {
 function errorCode(error) {
     return error.code;
 }
-function createProcReader(root = '/proc') {
+function createProcReader(root = '/proc', options = {}) {
+    const rollup = options.rollup ?? true;
     const readStat = (pid) => {
         try {
             return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'stat'), 'latin1');
@@ -137,10 +242,12 @@ function createProcReader(root = '/proc') {
     };
     const readMemory = (pid) => {
         try {
-            return {
-                text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'smaps_rollup'), 'latin1'),
-                source: 'smaps_rollup'
-            };
+            if (rollup) {
+                return {
+                    text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'smaps_rollup'), 'latin1'),
+                    source: 'smaps_rollup'
+                };
+            }
         }
         catch (error) {
             // Kernels before 4.14 have no rollup; some sandboxes hide it. Summing smaps gives the same figures.
@@ -194,7 +301,27 @@ function createProcReader(root = '/proc') {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/target-env.ts
+
+/**
+ * The environment the user's target runs with: the caller's, less the action's own inputs (the
+ * runner passes them as INPUT_* variables, `github-token` among them), plus the run's marker.
+ */
+function targetEnv(base, marker) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (!name.startsWith('INPUT_'))
+            env[name] = value;
+    }
+    env[RUN_MARKER] = marker;
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/harness-run.ts
+
+
+
+
 
 
 // The harness's side of these descriptors is described at the top of harness.py.
@@ -267,11 +394,17 @@ class OutputTail {
 function seconds(ms) {
     return `${Number((ms / 1000).toFixed(1))}s`;
 }
+function signalName(signal) {
+    const names = external_node_os_namespaceObject.constants.signals;
+    return Object.keys(names).find(name => names[name] === signal) ?? `signal ${signal}`;
+}
 function exitDescription(code, signal) {
-    if (signal)
-        return `was killed by ${signal}`;
-    if (code !== null && code < 0)
-        return `was killed by signal ${-code}`;
+    const name = signal ?? (code !== null && code < 0 ? signalName(-code) : null);
+    // SIGKILL from outside the run is what the kernel's OOM killer sends.
+    if (name === 'SIGKILL')
+        return 'was killed by SIGKILL (out of memory?)';
+    if (name !== null)
+        return `was killed by ${name}`;
     return `exited with code ${code}`;
 }
 function describeError(event) {
@@ -304,8 +437,10 @@ async function runHarness(options, deps) {
         workers: options.workers,
         strategy: options.strategy
     };
+    const marker = (0,external_node_crypto_namespaceObject.randomUUID)();
     const child = (0,external_node_child_process_namespaceObject.spawn)(options.python, [options.harnessPath, JSON.stringify(config)], {
         cwd: options.workingDirectory,
+        env: targetEnv(process.env, marker),
         // Its own process group, so a kill reaches every child the harness forked.
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
@@ -366,16 +501,8 @@ async function runHarness(options, deps) {
         });
     });
     const timer = setTimeout(() => inbox.push({ kind: 'timeout' }), options.timeoutMs);
-    const killTree = () => {
-        if (child.pid === undefined)
-            return;
-        try {
-            process.kill(-child.pid, 'SIGKILL');
-        }
-        catch {
-            // ESRCH: the group is already gone.
-        }
-    };
+    const live = child.pid === undefined ? null : { group: child.pid, marker };
+    const untrack = live === null ? () => undefined : trackRun(live);
     let tree = null;
     const ready = {
         'after-fork': new Map(),
@@ -474,7 +601,9 @@ async function runHarness(options, deps) {
     // Whatever happened, nothing of the run outlives it.
     clearTimeout(timer);
     clearTimeout(eventsGrace);
-    killTree();
+    if (live !== null)
+        reportStragglers(deps.log, await stopRun(live, KILL_GRACE_MS));
+    untrack();
     await settled(gone, KILL_GRACE_MS);
     for (const stream of [child.stdout, child.stderr, ...control])
         stream?.destroy();
@@ -484,6 +613,16 @@ async function runHarness(options, deps) {
     if (failure instanceof RunFailure)
         throw new Error(failureMessage(failure, output));
     throw failure;
+}
+function reportStragglers(log, stopped) {
+    if (stopped.escaped.length > 0) {
+        log.warning(`The target started processes that left the run's process group (${stopped.escaped.join(', ')}); ` +
+            'they were killed with the run.');
+    }
+    if (stopped.survivors.length > 0) {
+        log.warning(`Processes ${stopped.survivors.join(', ')} of this run were still in /proc ` +
+            `${seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`);
+    }
 }
 /** Waits for `promise`, but no longer than `ms`. */
 async function settled(promise, ms) {
@@ -588,23 +727,29 @@ const FIX = 'Install Python 3.7 or newer (on a runner: actions/setup-python) or 
 function hasIncrementalGc(implementation, [major, minor, micro]) {
     return implementation === 'CPython' && major === 3 && minor === 14 && micro <= 4;
 }
+const asInput = name => `input '${name}'`;
+/** "Input 'python' is 'python2'", or the CLI's "Option --python is 'python2'". */
+function subject(python, refer) {
+    return `${refer(Inputs.Python).replace(/^./, c => c.toUpperCase())} is '${python}'`;
+}
 /** Checks the probe's answer; throws an error naming the input and the fix. */
-function parseProbe(python, stdout) {
+function parseProbe(python, stdout, refer = asInput) {
+    const named = subject(python, refer);
     let output;
     try {
         output = JSON.parse(stdout.trim());
     }
     catch {
-        throw new Error(`Input '${Inputs.Python}' is '${python}', which printed something other than its version ` +
+        throw new Error(`${named}, which printed something other than its version ` +
             `(${JSON.stringify(stdout.slice(0, 200))}). Point it at a Python interpreter.`);
     }
     const [major, minor] = output.versionInfo;
     if (major < 3 || (major === 3 && minor < 7)) {
-        throw new Error(`Input '${Inputs.Python}' is '${python}', which runs Python ${output.version}; ` +
+        throw new Error(`${named}, which runs Python ${output.version}; ` +
             `prefork-memory-check needs 3.7 or newer for gc.freeze(). ${FIX}`);
     }
     if (!output.gcFreeze) {
-        throw new Error(`Input '${Inputs.Python}' is '${python}', which runs ${output.implementation} ${output.version}, ` +
+        throw new Error(`${named}, which runs ${output.implementation} ${output.version}, ` +
             `whose gc module has no freeze(). Use CPython 3.7 or newer.`);
     }
     return {
@@ -617,12 +762,13 @@ function parseProbe(python, stdout) {
     };
 }
 /** Runs the interpreter once, without a shell, in the directory the target will run in. */
-function probePython(python, workingDirectory) {
+function probePython(python, workingDirectory, refer = asInput) {
+    const named = subject(python, refer);
     return new Promise((resolve, reject) => {
         (0,external_node_child_process_namespaceObject.execFile)(python, ['-c', PROBE_SOURCE], { cwd: workingDirectory, timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
             if (error === null) {
                 try {
-                    resolve(parseProbe(python, stdout));
+                    resolve(parseProbe(python, stdout, refer));
                 }
                 catch (parseError) {
                     reject(parseError);
@@ -631,11 +777,12 @@ function probePython(python, workingDirectory) {
             }
             const code = error.code;
             if (code === 'ENOENT' || code === 'EACCES') {
-                const why = code === 'ENOENT' ? 'was not found on PATH' : 'is not executable';
-                reject(new Error(`Input '${Inputs.Python}' is '${python}', which ${why}. ${FIX}`));
+                const missing = python.includes('/') ? 'does not exist' : 'was not found on PATH';
+                const why = code === 'ENOENT' ? missing : 'is not executable';
+                reject(new Error(`${named}, which ${why}. ${FIX}`));
                 return;
             }
-            reject(new Error(`Input '${Inputs.Python}' is '${python}', which failed to report its version: ` +
+            reject(new Error(`${named}, which failed to report its version: ` +
                 `${stderr.trim() || error.message}. ${FIX}`));
         });
     });
@@ -731,12 +878,21 @@ function planRuns(strategies, repeat) {
     }
     return plan;
 }
+/** A run failed; `partial` holds the strategies that completed runs before it, or null if none did. */
+class MeasureError extends Error {
+    partial;
+    constructor(message, partial, options) {
+        super(message, options);
+        this.partial = partial;
+        this.name = 'MeasureError';
+    }
+}
 function mib(bytes) {
     return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 /** Runs every planned run in turn and summarizes them per strategy. */
 async function measure(settings, deps) {
-    const python = await probePython(settings.python, settings.workingDirectory);
+    const python = await probePython(settings.python, settings.workingDirectory, deps.refer);
     const harnessPath = deps.harnessPath ?? resolveHarnessPath();
     const environment = buildEnvironment(python, readEnvironmentSources(settings.workingDirectory));
     deps.log.info(`${python.implementation} ${python.version} (${python.executable}), ${settings.workers} workers, ` +
@@ -767,12 +923,18 @@ async function measure(settings, deps) {
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            throw new Error(`${title} failed. ${message}`, { cause: error });
+            const completed = settings.strategies.filter(s => (runs.get(s) ?? []).length > 0);
+            const partial = completed.length === 0 ? null : assemble(settings, environment, runs, completed);
+            throw new MeasureError(`${title} failed. ${message}`, partial, { cause: error });
         }
         finally {
             deps.log.endGroup();
         }
     }
+    return assemble(settings, environment, runs, settings.strategies);
+}
+/** Results of `strategies`; `repeat` is the fewest runs any of them completed. */
+function assemble(settings, environment, runs, strategies) {
     return {
         schema: RESULTS_SCHEMA,
         tool: { name: TOOL.name, version: TOOL.version },
@@ -782,9 +944,9 @@ async function measure(settings, deps) {
             iterations: settings.iterations
         },
         workers: settings.workers,
-        repeat: settings.repeat,
+        repeat: Math.min(...strategies.map(name => (runs.get(name) ?? []).length)),
         environment,
-        strategies: settings.strategies.map(name => {
+        strategies: strategies.map(name => {
             const strategyRuns = runs.get(name) ?? [];
             return {
                 name,
@@ -1029,6 +1191,18 @@ function splitList(text) {
         .filter(s => s !== '');
     return [...new Set(items)];
 }
+/** Dotted Python identifiers: `pkg.mod`, `App.create`. */
+const DOTTED_NAME = /^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u;
+/**
+ * Whether the harness can resolve `spec`: a module or file, then optionally `:` and a dotted
+ * attribute path, split at the last colon as the harness does. Module names are left to Python.
+ */
+function isImportSpec(spec) {
+    const colon = spec.lastIndexOf(':');
+    if (colon === -1)
+        return true;
+    return colon > 0 && DOTTED_NAME.test(spec.slice(colon + 1));
+}
 function isStrategy(name) {
     return STRATEGIES.includes(name);
 }
@@ -1073,6 +1247,15 @@ function getSettings(read, env = process.env, refer = name => `input '${name}'`)
             `'app.main:preload' or 'src/app.py:preload'.`);
     }
     const worker = value(Inputs.Worker) || null;
+    for (const [name, spec] of [
+        [Inputs.Entrypoint, entrypoint],
+        [Inputs.Worker, worker ?? '']
+    ]) {
+        if (spec !== '' && !isImportSpec(spec)) {
+            // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
+            reject(name, spec, "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'");
+        }
+    }
     const iterations = wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER);
     const workers = wholeNumber(Inputs.Workers, 1, 1024);
     const repeat = wholeNumber(Inputs.Repeat, 1, 100);
@@ -1683,11 +1866,12 @@ async function cli(io) {
     if (io.platform !== 'linux') {
         return fail(`memory is read from /proc, which only Linux has; this system is ${io.platform}.`);
     }
+    const refer = (name) => `option --${name}`;
     let settings;
     try {
         // A relative --working-directory starts where the command runs, not at GITHUB_WORKSPACE.
         const env = { ...io.env, GITHUB_WORKSPACE: process.cwd() };
-        settings = getSettings(name => args.inputs[name] ?? '', env, name => `option --${name}`);
+        settings = getSettings(name => args.inputs[name] ?? '', env, refer);
     }
     catch (error) {
         if (!(error instanceof InputError))
@@ -1696,7 +1880,7 @@ async function cli(io) {
     }
     const log = createTerminalLogger(io.stderr);
     try {
-        const results = await io.measure(settings.measure, { proc: createProcReader(), log });
+        const results = await io.measure(settings.measure, { proc: createProcReader(), log, refer });
         if (args.json)
             write(args.json, `${JSON.stringify(results, null, 2)}\n`, 'json');
         if (args.markdown)
@@ -1706,6 +1890,10 @@ async function cli(io) {
         return verdict.passed || !verdict.enforced ? ExitCode.Passed : ExitCode.LimitCrossed;
     }
     catch (error) {
+        // Runs that completed are shown, but not written to --json or --markdown as if they were all.
+        if (error instanceof MeasureError && error.partial !== null) {
+            io.stdout(`Completed before the failure:\n${renderTerminal(error.partial)}`);
+        }
         return fail(describe(error));
     }
 }
@@ -1722,5 +1910,7 @@ async function runCli() {
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
+
+stopRunsOnSignals(message => process.stderr.write(`error: ${message}\n`));
 void runCli();
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { measure } from '../engine/measure.js'
+import { MeasureError, measure } from '../engine/measure.js'
 import { createProcReader } from '../engine/procfs.js'
 import { TOOL } from '../engine/tool.js'
 import { judge } from '../gate.js'
@@ -66,15 +66,12 @@ export async function cli(io: CliIO): Promise<number> {
     return fail(`memory is read from /proc, which only Linux has; this system is ${io.platform}.`)
   }
 
+  const refer = (name: string): string => `option --${name}`
   let settings
   try {
     // A relative --working-directory starts where the command runs, not at GITHUB_WORKSPACE.
     const env = { ...io.env, GITHUB_WORKSPACE: process.cwd() }
-    settings = getSettings(
-      name => args.inputs[name] ?? '',
-      env,
-      name => `option --${name}`
-    )
+    settings = getSettings(name => args.inputs[name] ?? '', env, refer)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return fail(`${error.message}\nRun with --help for the accepted values.`)
@@ -82,13 +79,17 @@ export async function cli(io: CliIO): Promise<number> {
 
   const log = createTerminalLogger(io.stderr)
   try {
-    const results = await io.measure(settings.measure, { proc: createProcReader(), log })
+    const results = await io.measure(settings.measure, { proc: createProcReader(), log, refer })
     if (args.json) write(args.json, `${JSON.stringify(results, null, 2)}\n`, 'json')
     if (args.markdown) write(args.markdown, renderReport(results, { detail: 'full' }), 'markdown')
     const verdict = judge(results, settings.gate)
     io.stdout(`${renderTerminal(results)}\n${formatVerdict(verdict)}`)
     return verdict.passed || !verdict.enforced ? ExitCode.Passed : ExitCode.LimitCrossed
   } catch (error) {
+    // Runs that completed are shown, but not written to --json or --markdown as if they were all.
+    if (error instanceof MeasureError && error.partial !== null) {
+      io.stdout(`Completed before the failure:\n${renderTerminal(error.partial)}`)
+    }
     return fail(describe(error))
   }
 }

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { constants } from 'node:os'
 import type { Duplex } from 'node:stream'
+import { stopRun, trackRun, type LiveRun, type StoppedRun } from './live-runs.js'
 import type { Logger } from './logger.js'
 import { ProcessGoneError, type ProcReader } from './procfs.js'
+import { targetEnv } from './target-env.js'
 import type { ChildSample, GcEvidence, Phase, PhaseSamples, Run, Strategy } from './types.js'
 
 /** One run: one strategy, one fresh interpreter. */
@@ -132,9 +136,16 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))}s`
 }
 
+function signalName(signal: number): string {
+  const names = constants.signals as Record<string, number>
+  return Object.keys(names).find(name => names[name] === signal) ?? `signal ${signal}`
+}
+
 function exitDescription(code: number | null, signal: string | null): string {
-  if (signal) return `was killed by ${signal}`
-  if (code !== null && code < 0) return `was killed by signal ${-code}`
+  const name = signal ?? (code !== null && code < 0 ? signalName(-code) : null)
+  // SIGKILL from outside the run is what the kernel's OOM killer sends.
+  if (name === 'SIGKILL') return 'was killed by SIGKILL (out of memory?)'
+  if (name !== null) return `was killed by ${name}`
   return `exited with code ${code}`
 }
 
@@ -169,8 +180,10 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
     workers: options.workers,
     strategy: options.strategy
   }
+  const marker = randomUUID()
   const child = spawn(options.python, [options.harnessPath, JSON.stringify(config)], {
     cwd: options.workingDirectory,
+    env: targetEnv(process.env, marker),
     // Its own process group, so a kill reaches every child the harness forked.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
@@ -230,14 +243,8 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   })
   const timer = setTimeout(() => inbox.push({ kind: 'timeout' }), options.timeoutMs)
 
-  const killTree = (): void => {
-    if (child.pid === undefined) return
-    try {
-      process.kill(-child.pid, 'SIGKILL')
-    } catch {
-      // ESRCH: the group is already gone.
-    }
-  }
+  const live: LiveRun | null = child.pid === undefined ? null : { group: child.pid, marker }
+  const untrack = live === null ? () => undefined : trackRun(live)
 
   let tree: ProcessTree | null = null
   const ready: Record<Phase, Map<number, GcEvidence>> = {
@@ -338,7 +345,8 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   // Whatever happened, nothing of the run outlives it.
   clearTimeout(timer)
   clearTimeout(eventsGrace)
-  killTree()
+  if (live !== null) reportStragglers(deps.log, await stopRun(live, KILL_GRACE_MS))
+  untrack()
   await settled(gone, KILL_GRACE_MS)
   for (const stream of [child.stdout, child.stderr, ...control]) stream?.destroy()
   logOutput(deps.log, output)
@@ -346,6 +354,21 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   if (run !== undefined) return run
   if (failure instanceof RunFailure) throw new Error(failureMessage(failure, output))
   throw failure
+}
+
+function reportStragglers(log: Logger, stopped: StoppedRun): void {
+  if (stopped.escaped.length > 0) {
+    log.warning(
+      `The target started processes that left the run's process group (${stopped.escaped.join(', ')}); ` +
+        'they were killed with the run.'
+    )
+  }
+  if (stopped.survivors.length > 0) {
+    log.warning(
+      `Processes ${stopped.survivors.join(', ')} of this run were still in /proc ` +
+        `${seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`
+    )
+  }
 }
 
 /** Waits for `promise`, but no longer than `ms`. */

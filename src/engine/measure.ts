@@ -7,7 +7,7 @@ import { probePython } from './python.js'
 import type { MeasureSettings } from './settings.js'
 import { summarize, summarizeParent } from './stats.js'
 import { TOOL } from './tool.js'
-import { RESULTS_SCHEMA, type Results, type Run, type Strategy } from './types.js'
+import { RESULTS_SCHEMA, type Environment, type Results, type Run, type Strategy } from './types.js'
 
 export interface PlannedRun {
   /** Position in the plan, from 0. */
@@ -31,6 +31,20 @@ export interface MeasureDeps {
   log: Logger
   /** Defaults to the harness shipped beside this module. */
   harnessPath?: string
+  /** How messages name a setting: `input 'python'` by default, `option --python` for the CLI. */
+  refer?: (name: string) => string
+}
+
+/** A run failed; `partial` holds the strategies that completed runs before it, or null if none did. */
+export class MeasureError extends Error {
+  constructor(
+    message: string,
+    readonly partial: Results | null,
+    options?: ErrorOptions
+  ) {
+    super(message, options)
+    this.name = 'MeasureError'
+  }
 }
 
 function mib(bytes: number): string {
@@ -39,7 +53,7 @@ function mib(bytes: number): string {
 
 /** Runs every planned run in turn and summarizes them per strategy. */
 export async function measure(settings: MeasureSettings, deps: MeasureDeps): Promise<Results> {
-  const python = await probePython(settings.python, settings.workingDirectory)
+  const python = await probePython(settings.python, settings.workingDirectory, deps.refer)
   const harnessPath = deps.harnessPath ?? resolveHarnessPath()
   const environment = buildEnvironment(python, readEnvironmentSources(settings.workingDirectory))
   deps.log.info(
@@ -78,12 +92,25 @@ export async function measure(settings: MeasureSettings, deps: MeasureDeps): Pro
       runs.get(step.strategy)?.push(run)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      throw new Error(`${title} failed. ${message}`, { cause: error })
+      const completed = settings.strategies.filter(s => (runs.get(s) ?? []).length > 0)
+      const partial =
+        completed.length === 0 ? null : assemble(settings, environment, runs, completed)
+      throw new MeasureError(`${title} failed. ${message}`, partial, { cause: error })
     } finally {
       deps.log.endGroup()
     }
   }
 
+  return assemble(settings, environment, runs, settings.strategies)
+}
+
+/** Results of `strategies`; `repeat` is the fewest runs any of them completed. */
+function assemble(
+  settings: MeasureSettings,
+  environment: Environment,
+  runs: Map<Strategy, Run[]>,
+  strategies: Strategy[]
+): Results {
   return {
     schema: RESULTS_SCHEMA,
     tool: { name: TOOL.name, version: TOOL.version },
@@ -93,9 +120,9 @@ export async function measure(settings: MeasureSettings, deps: MeasureDeps): Pro
       iterations: settings.iterations
     },
     workers: settings.workers,
-    repeat: settings.repeat,
+    repeat: Math.min(...strategies.map(name => (runs.get(name) ?? []).length)),
     environment,
-    strategies: settings.strategies.map(name => {
+    strategies: strategies.map(name => {
       const strategyRuns = runs.get(name) ?? []
       return {
         name,

@@ -66,7 +66,13 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code
 }
 
-export function createProcReader(root = '/proc'): ProcReader {
+export interface ProcReaderOptions {
+  /** False reads only smaps, as on kernels before 4.14 or where the rollup is hidden. */
+  rollup?: boolean
+}
+
+export function createProcReader(root = '/proc', options: ProcReaderOptions = {}): ProcReader {
+  const rollup = options.rollup ?? true
   const readStat = (pid: number): string => {
     try {
       return readFileSync(join(root, String(pid), 'stat'), 'latin1')
@@ -79,9 +85,11 @@ export function createProcReader(root = '/proc'): ProcReader {
 
   const readMemory = (pid: number): { text: string; source: MemorySample['source'] } => {
     try {
-      return {
-        text: readFileSync(join(root, String(pid), 'smaps_rollup'), 'latin1'),
-        source: 'smaps_rollup'
+      if (rollup) {
+        return {
+          text: readFileSync(join(root, String(pid), 'smaps_rollup'), 'latin1'),
+          source: 'smaps_rollup'
+        }
       }
     } catch (error) {
       // Kernels before 4.14 have no rollup; some sandboxes hide it. Summing smaps gives the same figures.

@@ -44,27 +44,38 @@ export function hasIncrementalGc(implementation: string, [major, minor, micro]: 
   return implementation === 'CPython' && major === 3 && minor === 14 && micro <= 4
 }
 
+/** How messages name a setting; the CLI passes one that names its flag. */
+export type Refer = (name: string) => string
+
+const asInput: Refer = name => `input '${name}'`
+
+/** "Input 'python' is 'python2'", or the CLI's "Option --python is 'python2'". */
+function subject(python: string, refer: Refer): string {
+  return `${refer(Inputs.Python).replace(/^./, c => c.toUpperCase())} is '${python}'`
+}
+
 /** Checks the probe's answer; throws an error naming the input and the fix. */
-export function parseProbe(python: string, stdout: string): PythonProbe {
+export function parseProbe(python: string, stdout: string, refer: Refer = asInput): PythonProbe {
+  const named = subject(python, refer)
   let output: ProbeOutput
   try {
     output = JSON.parse(stdout.trim()) as ProbeOutput
   } catch {
     throw new Error(
-      `Input '${Inputs.Python}' is '${python}', which printed something other than its version ` +
+      `${named}, which printed something other than its version ` +
         `(${JSON.stringify(stdout.slice(0, 200))}). Point it at a Python interpreter.`
     )
   }
   const [major, minor] = output.versionInfo
   if (major < 3 || (major === 3 && minor < 7)) {
     throw new Error(
-      `Input '${Inputs.Python}' is '${python}', which runs Python ${output.version}; ` +
+      `${named}, which runs Python ${output.version}; ` +
         `prefork-memory-check needs 3.7 or newer for gc.freeze(). ${FIX}`
     )
   }
   if (!output.gcFreeze) {
     throw new Error(
-      `Input '${Inputs.Python}' is '${python}', which runs ${output.implementation} ${output.version}, ` +
+      `${named}, which runs ${output.implementation} ${output.version}, ` +
         `whose gc module has no freeze(). Use CPython 3.7 or newer.`
     )
   }
@@ -79,7 +90,12 @@ export function parseProbe(python: string, stdout: string): PythonProbe {
 }
 
 /** Runs the interpreter once, without a shell, in the directory the target will run in. */
-export function probePython(python: string, workingDirectory: string): Promise<PythonProbe> {
+export function probePython(
+  python: string,
+  workingDirectory: string,
+  refer: Refer = asInput
+): Promise<PythonProbe> {
+  const named = subject(python, refer)
   return new Promise((resolve, reject) => {
     execFile(
       python,
@@ -88,7 +104,7 @@ export function probePython(python: string, workingDirectory: string): Promise<P
       (error, stdout, stderr) => {
         if (error === null) {
           try {
-            resolve(parseProbe(python, stdout))
+            resolve(parseProbe(python, stdout, refer))
           } catch (parseError) {
             reject(parseError)
           }
@@ -96,13 +112,14 @@ export function probePython(python: string, workingDirectory: string): Promise<P
         }
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'ENOENT' || code === 'EACCES') {
-          const why = code === 'ENOENT' ? 'was not found on PATH' : 'is not executable'
-          reject(new Error(`Input '${Inputs.Python}' is '${python}', which ${why}. ${FIX}`))
+          const missing = python.includes('/') ? 'does not exist' : 'was not found on PATH'
+          const why = code === 'ENOENT' ? missing : 'is not executable'
+          reject(new Error(`${named}, which ${why}. ${FIX}`))
           return
         }
         reject(
           new Error(
-            `Input '${Inputs.Python}' is '${python}', which failed to report its version: ` +
+            `${named}, which failed to report its version: ` +
               `${stderr.trim() || error.message}. ${FIX}`
           )
         )

@@ -39,6 +39,11 @@ function footer(context: CommentContext): string {
   return `<sub>Prefork Memory Check · comment key: ${escapeMarkdown(context.key)}${run}</sub>`
 }
 
+/** The sticky comment for a run that stopped: marker, the error summary, footer. */
+export function composeFailureComment(summary: string, context: CommentContext): string {
+  return `${[commentMarker(context.key), summary.trimEnd(), footer(context)].join('\n\n')}\n`
+}
+
 /** The sticky comment: marker, verdict, report; shortened step by step to fit `limit`. */
 export function composeComment(
   results: Results,

@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs'
 import type { Results } from '../engine/types.js'
 import type { Verdict } from '../gate.js'
 import type { Logger } from '../engine/logger.js'
+import { headline, strategyTable } from '../report/markdown.js'
 import { fitWithin, type Fitted, type SizeLimit } from './fit.js'
 import { reportBody } from './report-body.js'
 
@@ -48,9 +49,36 @@ export function writeJobSummary(markdown: string, env: NodeJS.ProcessEnv, log: L
   }
 }
 
-/** A summary for a run that stopped before it had results: the message in a code block. */
-export function errorSummary(message: string): string {
-  const longestRun = Math.max(0, ...(message.match(/`+/g) ?? []).map(run => run.length))
+/** Most of an error shown in a summary or comment; the log keeps all of it. */
+export const MAX_ERROR_CHARS = 20_000
+/** Of those, from the start: what failed. The rest comes from the end: the traceback's last frames. */
+const ERROR_HEAD_CHARS = 2_000
+
+function shortened(message: string): string {
+  if (message.length <= MAX_ERROR_CHARS) return message
+  const cut = message.length - MAX_ERROR_CHARS
+  return (
+    `${message.slice(0, ERROR_HEAD_CHARS)}\n[… ${cut} characters cut; the log has them …]\n` +
+    message.slice(message.length - (MAX_ERROR_CHARS - ERROR_HEAD_CHARS))
+  )
+}
+
+/**
+ * A summary for a run that stopped: the message in a code block whose fence is longer than any
+ * run of backticks in it, so the user's traceback cannot close it; then the runs that completed.
+ */
+export function errorSummary(message: string, partial: Results | null = null): string {
+  const text = shortened(message)
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
   const fence = '`'.repeat(Math.max(3, longestRun + 1))
-  return `### ❌ Prefork memory: no results\n\n${fence}\n${message}\n${fence}\n`
+  const error = `${fence}\n${text}\n${fence}\n`
+  if (partial === null) return `### ❌ Prefork memory: no results\n\n${error}`
+  const completed = partial.strategies.map(s => `${s.name} × ${s.runs.length}`).join(', ')
+  return [
+    '### ❌ Prefork memory: the run failed',
+    error,
+    `#### Completed before the failure: ${completed}`,
+    headline(partial),
+    strategyTable(partial)
+  ].join('\n\n')
 }

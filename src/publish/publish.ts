@@ -9,9 +9,9 @@ import { statusOf, type RetryOptions } from '../github/retry.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import type { CommentMode } from '../inputs.js'
 import type { ArtifactPaths } from './artifacts.js'
-import { commentMarker, composeComment } from './comment-body.js'
+import { commentMarker, composeComment, composeFailureComment } from './comment-body.js'
 import type { Fitted } from './fit.js'
-import { composeSummary, writeJobSummary } from './job-summary.js'
+import { composeSummary, errorSummary, writeJobSummary } from './job-summary.js'
 import { actionOutputs } from './outputs.js'
 
 export interface PublishInput {
@@ -42,7 +42,18 @@ function noteShortened(fitted: Fitted, what: string, log: Logger): void {
     log.info(`The ${what} shows the ${fitted.detail} report to fit GitHub's size limit.`)
 }
 
-async function publishComment(input: PublishInput, body: string, deps: PublishDeps): Promise<void> {
+/** What decides whether and where the comment is written. */
+interface CommentRequest {
+  comment: CommentMode
+  commentKey: string
+  failed: boolean
+}
+
+async function publishComment(
+  input: CommentRequest,
+  body: string,
+  deps: PublishDeps
+): Promise<void> {
   const { log, pullRequest: pr } = deps
   if (input.comment === 'never') {
     log.info('No pull-request comment: `comment` is `never`.')
@@ -76,7 +87,7 @@ async function publishComment(input: PublishInput, body: string, deps: PublishDe
         marker: commentMarker(input.commentKey),
         body,
         mode: input.comment,
-        failed: !input.verdict.passed
+        failed: input.failed
       },
       retry
     )
@@ -114,5 +125,32 @@ export async function publish(input: PublishInput, deps: PublishDeps): Promise<v
   })
   for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value)
 
-  await publishComment(input, comment.text, deps)
+  const request = {
+    comment: input.comment,
+    commentKey: input.commentKey,
+    failed: !input.verdict.passed
+  }
+  await publishComment(request, comment.text, deps)
+}
+
+export interface FailureInput {
+  /** The error, as the check's failure message gives it. */
+  message: string
+  /** Strategies that completed runs before the failure, or null. */
+  partial: Results | null
+  comment: CommentMode
+  commentKey: string
+  runUrl: string | null
+}
+
+/**
+ * A run that stopped with an error: the error and any completed runs go to the job summary and
+ * to the comment, so a comment left by an earlier run does not go on showing stale figures.
+ */
+export async function publishFailure(input: FailureInput, deps: PublishDeps): Promise<void> {
+  const summary = errorSummary(input.message, input.partial)
+  writeJobSummary(summary, deps.env, deps.log)
+  const body = composeFailureComment(summary, { key: input.commentKey, runUrl: input.runUrl })
+  const request = { comment: input.comment, commentKey: input.commentKey, failed: true }
+  await publishComment(request, body, deps)
 }

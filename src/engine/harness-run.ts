@@ -6,7 +6,15 @@ import { stopRun, trackRun, type LiveRun, type StoppedRun } from './live-runs.js
 import type { Logger } from './logger.js'
 import { ProcessGoneError, type ProcReader } from './procfs.js'
 import { targetEnv } from './target-env.js'
-import type { ChildSample, GcEvidence, Phase, PhaseSamples, Run, Strategy } from './types.js'
+import type {
+  ChildSample,
+  GcEvidence,
+  MemorySample,
+  Phase,
+  PhaseSamples,
+  Run,
+  Strategy
+} from './types.js'
 
 /** One run: one strategy, one fresh interpreter. */
 export interface HarnessRunOptions {
@@ -23,6 +31,12 @@ export interface HarnessRunOptions {
   /** Position in the plan and repeat of the strategy, both from 0: copied into the Run. */
   index: number
   repeat: number
+}
+
+/** One phase's samples, before the children's collector evidence is attached. */
+interface MemorySamples {
+  parent: MemorySample
+  children: MemorySample[]
 }
 
 /** The measured tree: the harness parent and its forked children, in fork order. */
@@ -52,7 +66,8 @@ const KILL_GRACE_MS = 5_000
 const EVENTS_GRACE_MS = 1_000
 
 type HarnessEvent =
-  | { event: 'ready'; phase: Phase; pid: number; gc: GcEvidence }
+  | { event: 'ready'; phase: Phase; pid: number }
+  | { event: 'gc'; phase: Phase; pid: number; gc: GcEvidence }
   | { event: 'forked'; pid: number; children: number[] }
   | { event: 'exit'; pid: number; code: number }
   | {
@@ -247,7 +262,9 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   const untrack = live === null ? () => undefined : trackRun(live)
 
   let tree: ProcessTree | null = null
-  const ready: Record<Phase, Map<number, GcEvidence>> = {
+  const ready: Record<Phase, Set<number>> = { 'after-fork': new Set(), 'after-work': new Set() }
+  // A child reports its collector's state once it is released from the phase's sample.
+  const evidence: Record<Phase, Map<number, GcEvidence>> = {
     'after-fork': new Map(),
     'after-work': new Map()
   }
@@ -282,7 +299,8 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
         throw new RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`)
       case 'event': {
         const event = signal.event
-        if (event.event === 'ready') ready[event.phase].set(event.pid, event.gc)
+        if (event.event === 'ready') ready[event.phase].add(event.pid)
+        else if (event.event === 'gc') evidence[event.phase].set(event.pid, event.gc)
         else if (event.event === 'forked') tree = { parent: event.pid, children: event.children }
         else if (event.event === 'error') {
           throw new RunFailure(`${describeError(event)} ${during}`, event.traceback)
@@ -301,14 +319,10 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
     }
   }
 
-  const sampleTree = (phase: Phase, current: ProcessTree): PhaseSamples => {
+  const sampleTree = (phase: Phase, current: ProcessTree): MemorySamples => {
     try {
       const parent = deps.proc.sample(current.parent)
-      const children: ChildSample[] = current.children.map(pid => ({
-        ...deps.proc.sample(pid),
-        gc: ready[phase].get(pid) as GcEvidence
-      }))
-      return { parent, children }
+      return { parent, children: current.children.map(pid => deps.proc.sample(pid)) }
     } catch (error) {
       if (error instanceof ProcessGoneError) {
         throw new RunFailure(`process ${error.pid} exited before it was measured at ${phase}`)
@@ -317,7 +331,18 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
     }
   }
 
-  const holdAt = async (phase: Phase): Promise<PhaseSamples> => {
+  const withEvidence = (phase: Phase, samples: MemorySamples): PhaseSamples => ({
+    parent: samples.parent,
+    children: samples.children.map((sample): ChildSample => {
+      const gc = evidence[phase].get(sample.pid)
+      if (gc === undefined) {
+        throw new RunFailure(`child ${sample.pid} never reported its collector's state at ${phase}`)
+      }
+      return { ...sample, gc }
+    })
+  })
+
+  const holdAt = async (phase: Phase): Promise<MemorySamples> => {
     const current = await awaitPhase(phase)
     const samples = sampleTree(phase, current)
     await deps.onPhase?.(phase, current)
@@ -336,7 +361,10 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
       index: options.index,
       repeat: options.repeat,
       durationMs: Math.round(performance.now() - started),
-      phases: { 'after-fork': afterFork, 'after-work': afterWork }
+      phases: {
+        'after-fork': withEvidence('after-fork', afterFork),
+        'after-work': withEvidence('after-work', afterWork)
+      }
     }
   } catch (error) {
     failure = error

@@ -1,23 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 
-/** A Python parent holding `megabytes` of touched heap, with `children` forked children blocked in a read. */
+/** A Python parent and its forked children, all blocked in a read until stopped. */
 export interface Tree {
   parent: ChildProcess
   children: number[]
   stop(): void
 }
 
-const TREE_SCRIPT = `
-import os, sys
-megabytes, n = int(sys.argv[1]), int(sys.argv[2])
-ballast = bytearray(megabytes * 1024 * 1024)
+/** `megabytes` of touched heap plus a cache of small objects, like a preloaded server. */
+export const HEAVY_PRELOAD = `
+ballast = bytearray(int(sys.argv[2]) * 1024 * 1024)
 for i in range(0, len(ballast), 4096):
     ballast[i] = 1
 cache = [(i, str(i)) for i in range(200000)]
+`
+
+const treeScript = (preload: string): string => `
+import os, sys
+${preload}
 r, w = os.pipe()
 pids = []
-for _ in range(n):
+for _ in range(int(sys.argv[1])):
     pid = os.fork()
     if pid == 0:
         os.read(r, 1)
@@ -27,12 +31,14 @@ print(" ".join(map(str, pids)), flush=True)
 os.read(r, 1)
 `
 
+/** Runs `preload` (which may read `sys.argv[2:]`, given as `args`), then forks `children`. */
 export async function startTree(
   python: string,
-  megabytes: number,
-  children: number
+  children: number,
+  preload = '',
+  args: string[] = []
 ): Promise<Tree> {
-  const parent = spawn(python, ['-c', TREE_SCRIPT, String(megabytes), String(children)], {
+  const parent = spawn(python, ['-c', treeScript(preload), String(children), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     detached: true
   })

@@ -1,51 +1,24 @@
 // (b) What the harness itself costs each child: after-fork USS of a harness child with an empty
 // entrypoint against a child forked by a bare script that only blocks in a read.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { measure } from '../src/engine/measure.js'
 import { createProcReader } from '../src/engine/procfs.js'
-import { median } from './common.js'
+import { median, startTree } from './common.js'
 import { silentLogger } from './logger.js'
 
 const WORKERS = 4
 const REPEAT = 5
-const BARE_SCRIPT = `
-import os
-r, w = os.pipe()
-pids = []
-for _ in range(${WORKERS}):
-    pid = os.fork()
-    if pid == 0:
-        os.read(r, 1)
-        os._exit(0)
-    pids.append(pid)
-print(" ".join(map(str, pids)), flush=True)
-os.read(r, 1)
-`
-
 async function bareChildUss(python: string): Promise<number> {
-  const parent = spawn(python, ['-c', BARE_SCRIPT], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true
-  })
+  const tree = await startTree(python, WORKERS)
   try {
-    const line = await new Promise<string>(resolve =>
-      createInterface({ input: parent.stdout! }).once('line', resolve)
-    )
     // Let the children reach their read, as harness children do before they are sampled.
     await new Promise(resolve => setTimeout(resolve, 200))
     const reader = createProcReader()
-    return median(
-      line
-        .trim()
-        .split(' ')
-        .map(pid => reader.sample(Number(pid)).uss)
-    )
+    return median(tree.children.map(pid => reader.sample(pid).uss))
   } finally {
-    process.kill(-(parent.pid as number), 'SIGKILL')
+    tree.stop()
   }
 }
 

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createProcReader } from '../src/engine/procfs.js'
-import { startTree, timeInTurns } from './common.js'
+import { HEAVY_PRELOAD, startTree, timeInTurns } from './common.js'
 
 const ROUNDS = 50
 const PSUTIL_TIMER = `
@@ -30,7 +30,7 @@ export async function benchReader(
   python: string,
   psutilPython: string | null
 ): Promise<ReaderBench> {
-  const tree = await startTree(python, 200, 16)
+  const tree = await startTree(python, 16, HEAVY_PRELOAD, ['200'])
   try {
     const reader = createProcReader()
     const [raw, ours] = timeInTurns(tree.children, ROUNDS, [

@@ -81,6 +81,7 @@ describe('flags', () => {
     ])
     expect(code).toBe(ExitCode.Passed)
     expect(measured).toEqual({
+      kind: 'entrypoint',
       entrypoint: 'examples/app.py:preload',
       worker: 'examples/app.py:work',
       iterations: 3,
@@ -90,6 +91,33 @@ describe('flags', () => {
       python: '/usr/bin/python3',
       workingDirectory: resolve('__tests__'),
       timeoutMs: 90_000
+    })
+  })
+
+  it('passes the command-mode flags to the engine', async () => {
+    const { code, measured } = await run([
+      '--command',
+      'gunicorn --preload -w 3 app:app',
+      '--ready-log',
+      'Booting worker',
+      '--load-command',
+      'python3 load.py',
+      '--load-duration',
+      '20s',
+      '--sample-interval',
+      '250ms',
+      '--workers',
+      '3'
+    ])
+    expect(code).toBe(ExitCode.Passed)
+    expect(measured).toMatchObject({
+      kind: 'command',
+      command: 'gunicorn --preload -w 3 app:app',
+      ready: { kind: 'log', pattern: /Booting worker/ },
+      loadCommand: 'python3 load.py',
+      loadDurationMs: 20_000,
+      sampleIntervalMs: 250,
+      workers: 3
     })
   })
 
@@ -141,7 +169,15 @@ describe('invalid settings', () => {
       ['--entrypoint', 'app', '--workers', 'four'],
       "Option --workers must be a whole number from 1 to 1024; got 'four'."
     ],
-    [[], 'Option --entrypoint is required'],
+    [[], 'Option --entrypoint or option --command is required'],
+    [
+      ['--entrypoint', 'app', '--command', 'gunicorn app:app'],
+      'Option --entrypoint and option --command exclude each other'
+    ],
+    [
+      ['--command', 'gunicorn app:app', '--worker', 'app:work'],
+      "Option --worker does not apply to option --command; got 'app:work'."
+    ],
     [['--entrypoint', 'app', '--max-uss', '12XB'], 'Option --max-uss must be a size'],
     [['--entrypoint', 'app', '--timeout', 'forever'], 'Option --timeout must be a duration'],
     [

@@ -33,13 +33,13 @@ describe('command mode when the server does not cooperate', () => {
       stopGraceMs: 500
     })
     await expect(failure).rejects.toThrow(
-      /^Strategy none: timed out after 2s: found 1 of 3 workers under python3 \(pid \d+\)\.\nLast output of the command:\nstarted 1 worker$/
+      /^Timed out after 2s: found 1 of 3 workers under python3 \(pid \d+\)\.\nLast output of the command:\nstarted 1 worker$/
     )
   })
 
   it('says how the command ended when it exits before forking', async () => {
     await expect(runAlone({ command: 'echo "no such app" >&2; exit 3' })).rejects.toThrow(
-      'Strategy none: the command exited with code 3 before its workers were ready.\n' +
+      'The command exited with code 3 before its workers were ready.\n' +
         'Last output of the command:\nno such app'
     )
   })
@@ -54,11 +54,26 @@ describe('command mode when the server does not cooperate', () => {
     expect(run.phases['after-work'].children.map(c => c.gc)).toEqual([null, null])
     expect(run.warnings).toEqual([
       `The strategy hook loaded in python3 (pid ${run.master.pid}) but none of its 2 workers ran ` +
-        "the interpreter's fork handlers: the server forks from C (uWSGI does unless started with " +
-        "--py-call-osafterfork), so strategy 'freeze' was not applied to them and their figures " +
-        "are the baseline's."
+        "the interpreter's fork handlers: the server forks from C (uWSGI does), so strategy " +
+        "'freeze' was not applied to them and their figures are the baseline's."
     ])
-    expect(lines).toContain(`warning: ${run.warnings[0]}`)
+    expect(lines).toContain(`Warning: ${run.warnings[0]}`)
+  })
+
+  it('warns when only the after-fork handlers run, as uWSGI runs them with --py-call-osafterfork', async () => {
+    const command = `${SYSTEM_PYTHON} after_fork_only_server.py`
+    const { run } = await runAlone({ command, workers: 2, strategy: 'freeze' })
+    // The handlers ran in the workers, but the master never froze anything before forking.
+    expect(run.workers.map(w => w.hookFired)).toEqual([true, true])
+    expect(run.phases['after-fork'].children.map(c => c.gc?.freezeCount)).toEqual([0, 0])
+    expect(run.warnings).toEqual([
+      `The strategy hook ran in workers ${run.workers.map(w => w.pid).join(', ')} of python3 ` +
+        `(pid ${run.master.pid}) after their fork, but never before it: the server runs the ` +
+        "interpreter's after-fork handlers only (uWSGI does, even with --py-call-osafterfork), " +
+        "so gc.freeze() never ran in the master and strategy 'freeze' figures are the baseline's."
+    ])
+    const baseline = await runAlone({ command, workers: 2, strategy: 'none' })
+    expect(baseline.run.warnings).toEqual([])
   })
 
   it('warns when the forking process is not Python', async () => {
@@ -77,7 +92,7 @@ describe('command mode when the server does not cooperate', () => {
       loadCommand: 'echo "connection refused" >&2; exit 4'
     })
     await expect(failure).rejects.toThrow(
-      /^Strategy none: the load command exited with code 4\.\nLast output of the load command:\nconnection refused\nThe command printed nothing\.$/
+      /^The load command exited with code 4\.\nLast output of the load command:\nconnection refused\nThe command printed nothing\.$/
     )
   })
 
@@ -102,7 +117,7 @@ describe('command mode when the server does not cooperate', () => {
         timeoutMs: 1_500
       })
     ).rejects.toThrow(
-      "the load command was still running after 1.5s: set input 'load-duration' to stop it " +
+      "The load command was still running after 1.5s: set input 'load-duration' to stop it " +
         "after a fixed time, or raise 'timeout'"
     )
   })

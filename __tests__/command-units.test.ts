@@ -18,8 +18,7 @@ import {
   type ProcessEntry
 } from '../src/engine/command/process-table.js'
 import { medianWorkerUss } from '../src/engine/command/series.js'
-import type { Tick } from '../src/engine/command/types.js'
-import type { MemorySample } from '../src/engine/types.js'
+import type { MemorySample, Tick } from '../src/engine/types.js'
 
 function entry(pid: number, ppid: number, name = 'python3', state = 'S'): ProcessEntry {
   return { pid, ppid, pgid: 10, state, name }

@@ -196,7 +196,8 @@ describe('action.yml', () => {
       expect([name, action.inputs[name].default]).toEqual([name, value])
     }
     expect(action.inputs[Inputs.GithubToken].default).toBe('${{ github.token }}')
-    expect(action.inputs[Inputs.Entrypoint].required).toBe('true')
+    expect(action.inputs[Inputs.Entrypoint].required).toBe('false')
+    expect(action.inputs[Inputs.Command].required).toBe('false')
   })
 
   it('yields the same settings from its defaults as from unset inputs', () => {

@@ -12,7 +12,7 @@ import type { Logger } from '../src/engine/logger.js'
 import { MeasureError, measure } from '../src/engine/measure.js'
 import { createProcReader } from '../src/engine/procfs.js'
 import { probePython } from '../src/engine/python.js'
-import type { MeasureSettings } from '../src/engine/settings.js'
+import type { EntrypointSettings } from '../src/engine/settings.js'
 import { expectNoProcessLeft, markEachTest } from './helpers/processes.js'
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/python', import.meta.url))
@@ -55,7 +55,7 @@ afterEach(async () => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-function settings(overrides: Partial<MeasureSettings>): MeasureSettings {
+function settings(overrides: Partial<EntrypointSettings>): EntrypointSettings {
   return {
     entrypoint: 'target_faults.py:preload',
     worker: null,
@@ -90,7 +90,7 @@ function harnessOptions(overrides: Partial<HarnessRunOptions>): HarnessRunOption
 
 /** The error measure() failed with; fails the test when it succeeded. */
 async function failureOf(
-  overrides: Partial<MeasureSettings>,
+  overrides: Partial<EntrypointSettings>,
   log: Logger = recordingLogger().log
 ): Promise<MeasureError> {
   const error = await measure(settings(overrides), { proc, log }).then(
@@ -329,7 +329,7 @@ describe('inputs are data, never code', () => {
       proc,
       log: recordingLogger().log
     })
-    expect(results.target.entrypoint).toBe(`${name}:preload`)
+    expect(results.target).toMatchObject({ kind: 'entrypoint', entrypoint: `${name}:preload` })
     expect(results.strategies[0].runs).toHaveLength(1)
     expect(existsSync(join(scratch, 'PWNED'))).toBe(false)
   })

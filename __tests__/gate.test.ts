@@ -179,3 +179,31 @@ describe('judge', () => {
     ])
   })
 })
+
+describe('min-freeze-saving in command mode', () => {
+  const saving = (results: Results) => judge(results, { ...NO_LIMITS, minFreezeSaving: 0 })
+
+  it('judges the saving when the strategy hook fired in every freeze worker', () => {
+    const verdict = saving(loadResults('gunicorn-command'))
+    expect(verdict.passed).toBe(true)
+    expect(verdict.checks[0].observed).toBe('freeze saves 87.5% (39.6 MiB → 5.0 MiB)')
+  })
+
+  it('fails, saying why, when the hook did not fire: freeze was never applied', () => {
+    const verdict = saving(loadResults('c-fork-command'))
+    expect(verdict.passed).toBe(false)
+    expect(verdict.checks).toEqual([
+      {
+        rule: "fails if freeze saves less than 0% of none's per-child USS",
+        observed:
+          'freeze was not applied: the strategy hook did not reach 2 of 2 workers (see the warning)',
+        passed: false
+      }
+    ])
+  })
+
+  it('leaves the size limits to the figures measured', () => {
+    const verdict = judge(loadResults('c-fork-command'), { ...NO_LIMITS, maxUss: 150 * MiB })
+    expect(verdict.passed).toBe(true)
+  })
+})

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { CommandSettings, EntrypointSettings } from '../src/engine/settings.js'
 import { InputError, getSettings, type Settings } from '../src/inputs.js'
 
 // Created at load time: the case tables below name paths inside it.
@@ -11,6 +12,10 @@ writeFileSync(join(workspace, 'notes.txt'), '')
 afterAll(() => {
   rmSync(workspace, { recursive: true, force: true })
 })
+
+/** The measure settings of an entrypoint, or of a command: what the case tables pick from. */
+const entry = (s: Settings): EntrypointSettings => s.measure as EntrypointSettings
+const served = (s: Settings): CommandSettings => s.measure as CommandSettings
 
 /** Settings from inputs given by name, with `entrypoint` filled in unless the case sets it. */
 function settingsFrom(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Settings {
@@ -33,6 +38,7 @@ describe('getSettings defaults', () => {
   it('fills in every default when only the entrypoint is given', () => {
     expect(settingsFrom({})).toEqual({
       measure: {
+        kind: 'entrypoint',
         entrypoint: 'app.main',
         worker: null,
         iterations: 1,
@@ -78,15 +84,15 @@ describe('getSettings defaults', () => {
 
 describe('getSettings accepts', () => {
   it.each<[Record<string, string>, (s: Settings) => unknown, unknown]>([
-    [{ entrypoint: ' src/app.py:preload ' }, s => s.measure.entrypoint, 'src/app.py:preload'],
-    [{ worker: 'app.work:handle' }, s => s.measure.worker, 'app.work:handle'],
-    [{ worker: 'app.work:Pool.handle' }, s => s.measure.worker, 'app.work:Pool.handle'],
-    [{ entrypoint: 'my-app.main' }, s => s.measure.entrypoint, 'my-app.main'],
-    [{ iterations: '0' }, s => s.measure.iterations, 0],
-    [{ iterations: '250' }, s => s.measure.iterations, 250],
-    [{ workers: '1' }, s => s.measure.workers, 1],
-    [{ workers: '1024' }, s => s.measure.workers, 1024],
-    [{ workers: ' 16 ' }, s => s.measure.workers, 16],
+    [{ entrypoint: ' src/app.py:preload ' }, s => entry(s).entrypoint, 'src/app.py:preload'],
+    [{ worker: 'app.work:handle' }, s => entry(s).worker, 'app.work:handle'],
+    [{ worker: 'app.work:Pool.handle' }, s => entry(s).worker, 'app.work:Pool.handle'],
+    [{ entrypoint: 'my-app.main' }, s => entry(s).entrypoint, 'my-app.main'],
+    [{ iterations: '0' }, s => entry(s).iterations, 0],
+    [{ iterations: '250' }, s => entry(s).iterations, 250],
+    [{ workers: '1' }, s => entry(s).workers, 1],
+    [{ workers: '1024' }, s => entry(s).workers, 1024],
+    [{ workers: ' 16 ' }, s => entry(s).workers, 16],
     [{ repeat: '1' }, s => s.measure.repeat, 1],
     [{ repeat: '100' }, s => s.measure.repeat, 100],
     [{ strategies: 'freeze,none' }, s => s.measure.strategies, ['freeze', 'none']],
@@ -96,7 +102,7 @@ describe('getSettings accepts', () => {
       ['none', 'freeze', 'disable-freeze', 'collect-freeze']
     ],
     [{ strategies: ' none , none, freeze,' }, s => s.measure.strategies, ['none', 'freeze']],
-    [{ python: '/usr/bin/python3.11' }, s => s.measure.python, '/usr/bin/python3.11'],
+    [{ python: '/usr/bin/python3.11' }, s => entry(s).python, '/usr/bin/python3.11'],
     [{ 'working-directory': 'app' }, s => s.measure.workingDirectory, join(workspace, 'app')],
     [{ 'working-directory': workspace }, s => s.measure.workingDirectory, workspace],
     [{ timeout: '90s' }, s => s.measure.timeoutMs, 90_000],
@@ -127,6 +133,10 @@ describe('getSettings rejects', () => {
     `Input '${name}' must be a whole number ${range}; got '${got}'.`
   const SIZE = 'a size such as 150MiB, 1.5GB or 1048576 (B, KB, MB, GB, KiB, MiB, GiB)'
   const DURATION = 'a duration from 1ms to 24h such as 90s, 5m or 1h (a bare number is seconds)'
+  const NEITHER =
+    "Input 'entrypoint' or input 'command' is required: input 'entrypoint' is a Python import " +
+    "spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload' to preload and fork " +
+    "from, input 'command' a server command line such as 'gunicorn --preload -w 4 app:app'."
 
   it.each<[Record<string, string>, string]>([
     [{ workers: '0' }, NUMBER('workers', 'from 1 to 1024', '0')],
@@ -174,15 +184,23 @@ describe('getSettings rejects', () => {
       { 'gate-strategy': 'frozen' },
       "Input 'gate-strategy' must be one of the measured strategies (none, freeze); got 'frozen'."
     ],
+    [{ entrypoint: '' }, NEITHER],
+    [{ entrypoint: '   ' }, NEITHER],
     [
-      { entrypoint: '' },
-      "Input 'entrypoint' is required: a Python import spec such as 'app.main', " +
-        "'app.main:preload' or 'src/app.py:preload'."
+      { command: 'gunicorn app:app' },
+      "Input 'entrypoint' and input 'command' exclude each other; got both ('app.main' and " +
+        "'gunicorn app:app'). Keep input 'entrypoint' to preload a Python import spec and fork " +
+        "from it, or input 'command' to measure a server command line."
     ],
     [
-      { entrypoint: '   ' },
-      "Input 'entrypoint' is required: a Python import spec such as 'app.main', " +
-        "'app.main:preload' or 'src/app.py:preload'."
+      { 'ready-url': 'http://127.0.0.1:8000/' },
+      "Input 'ready-url' applies only to input 'command'; got 'http://127.0.0.1:8000/' with " +
+        "input 'entrypoint'. Remove it, or measure a server command line with input 'command'."
+    ],
+    [
+      { 'sample-interval': '1s' },
+      "Input 'sample-interval' applies only to input 'command'; got '1s' with input " +
+        "'entrypoint'. Remove it, or measure a server command line with input 'command'."
     ],
     [
       { entrypoint: 'app.main:create_app()' },
@@ -266,6 +284,141 @@ describe('getSettings rejects', () => {
     const read = (name: string): string => ({ entrypoint: 'app', workers: '0' })[name] ?? ''
     expect(() => getSettings(read, { GITHUB_WORKSPACE: workspace }, n => `option --${n}`)).toThrow(
       "Option --workers must be a whole number from 1 to 1024; got '0'."
+    )
+  })
+})
+
+describe('getSettings with a command', () => {
+  const COMMAND = 'gunicorn --preload -w 3 app:app'
+  const withCommand = (inputs: Record<string, string>): Record<string, string> => ({
+    entrypoint: '',
+    command: COMMAND,
+    ...inputs
+  })
+
+  it('fills in the defaults of command mode', () => {
+    expect(served(settingsFrom(withCommand({ workers: '3' })))).toEqual({
+      kind: 'command',
+      command: COMMAND,
+      ready: { kind: 'settle' },
+      loadCommand: null,
+      loadDurationMs: null,
+      sampleIntervalMs: 500,
+      workers: 3,
+      strategies: ['none', 'freeze'],
+      repeat: 3,
+      workingDirectory: workspace,
+      timeoutMs: 300_000
+    })
+  })
+
+  it.each<[Record<string, string>, (s: CommandSettings) => unknown, unknown]>([
+    [{ command: ' python3 serve.py\n' }, s => s.command, 'python3 serve.py'],
+    [
+      { command: 'cd app &&\n  exec gunicorn app:app' },
+      s => s.command,
+      'cd app &&\n  exec gunicorn app:app'
+    ],
+    [
+      { 'ready-url': 'http://127.0.0.1:8000/health' },
+      s => s.ready,
+      { kind: 'url', url: 'http://127.0.0.1:8000/health' }
+    ],
+    [
+      { 'ready-url': 'https://localhost/' },
+      s => s.ready,
+      { kind: 'url', url: 'https://localhost/' }
+    ],
+    [
+      { 'ready-log': 'Booting worker with pid' },
+      s => s.ready,
+      { kind: 'log', pattern: /Booting worker with pid/ }
+    ],
+    [{ 'load-command': 'python3 load.py' }, s => s.loadCommand, 'python3 load.py'],
+    [{ 'load-duration': '30s' }, s => s.loadDurationMs, 30_000],
+    [{ 'sample-interval': '100ms' }, s => s.sampleIntervalMs, 100],
+    [{ 'sample-interval': '1h' }, s => s.sampleIntervalMs, 3_600_000],
+    // The action passes every default: those of entrypoint-only inputs are not an error.
+    [{ iterations: '1', python: 'python3', worker: '' }, s => s.kind, 'command']
+  ])('accepts %p', (inputs, pick, expected) => {
+    expect(pick(served(settingsFrom(withCommand(inputs))))).toEqual(expected)
+  })
+
+  const DURATION = 'a duration from 1ms to 24h such as 90s, 5m or 1h (a bare number is seconds)'
+  const INTERVAL = 'a duration from 100ms to 1h such as 250ms or 2s'
+  it.each<[Record<string, string>, string]>([
+    [
+      { worker: 'app:handle' },
+      "Input 'worker' does not apply to input 'command'; got 'app:handle'. A server's work is " +
+        "the requests it serves: send them with input 'load-command'."
+    ],
+    [
+      { iterations: '5' },
+      "Input 'iterations' does not apply to input 'command'; got '5'. Remove it: input " +
+        "'load-command' decides how much work the workers do."
+    ],
+    [
+      { python: 'python3.12' },
+      "Input 'python' does not apply to input 'command'; got 'python3.12'. The command starts " +
+        'its own interpreter: remove the input and name the interpreter in the command, such as ' +
+        "'python3.12 -m gunicorn …'."
+    ],
+    [
+      { 'ready-url': 'http://127.0.0.1:8000/', 'ready-log': 'Listening' },
+      "Input 'ready-url' and input 'ready-log' exclude each other; got both " +
+        "('http://127.0.0.1:8000/' and 'Listening'). Keep the URL to wait for a 2xx answer, or " +
+        "the pattern to wait for a line of the server's output."
+    ],
+    [
+      { 'ready-url': 'localhost:8000' },
+      "Input 'ready-url' must be an http:// or https:// URL such as 'http://127.0.0.1:8000/'; " +
+        "got 'localhost:8000'."
+    ],
+    [
+      { 'ready-url': 'ftp://example.com/' },
+      "Input 'ready-url' must be an http:// or https:// URL such as 'http://127.0.0.1:8000/'; " +
+        "got 'ftp://example.com/'."
+    ],
+    [
+      { 'ready-log': 'Listening at (' },
+      "Input 'ready-log' must be a regular expression (JavaScript syntax) such as 'Booting " +
+        "worker'; got 'Listening at (', which does not compile: Unterminated group."
+    ],
+    [{ 'load-duration': '0s' }, `Input 'load-duration' must be ${DURATION}; got '0s'.`],
+    [{ 'load-duration': 'a while' }, `Input 'load-duration' must be ${DURATION}; got 'a while'.`],
+    [{ 'sample-interval': '10ms' }, `Input 'sample-interval' must be ${INTERVAL}; got '10ms'.`],
+    [{ 'sample-interval': '2h' }, `Input 'sample-interval' must be ${INTERVAL}; got '2h'.`],
+    [{ 'sample-interval': 'often' }, `Input 'sample-interval' must be ${INTERVAL}; got 'often'.`]
+  ])('rejects %p', (inputs, message) => {
+    expect(problemsOf(withCommand(inputs))).toEqual([message])
+  })
+
+  it('lists every problem of a command at once, before the other inputs', () => {
+    expect(
+      problemsOf(
+        withCommand({
+          worker: 'app:handle',
+          'ready-log': '(',
+          'load-duration': '-1s',
+          workers: '0'
+        })
+      )
+    ).toEqual([
+      expect.stringMatching(/^Input 'worker' does not apply/),
+      expect.stringMatching(/^Input 'ready-log' must be a regular expression/),
+      expect.stringMatching(/^Input 'load-duration' must be a duration/),
+      expect.stringMatching(/^Input 'workers' must be a whole number/)
+    ])
+  })
+
+  it('names the flags in the CLI', () => {
+    const read = (name: string): string =>
+      ({ command: COMMAND, 'ready-url': 'nope', iterations: '2' })[name] ?? ''
+    expect(() => getSettings(read, { GITHUB_WORKSPACE: workspace }, n => `option --${n}`)).toThrow(
+      "2 inputs are invalid:\n- Option --iterations does not apply to option --command; got '2'. " +
+        'Remove it: option --load-command decides how much work the workers do.\n' +
+        '- Option --ready-url must be an http:// or https:// URL such as ' +
+        "'http://127.0.0.1:8000/'; got 'nope'."
     )
   })
 })

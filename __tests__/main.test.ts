@@ -45,3 +45,31 @@ describe('planLines', () => {
     expect(planLines(settings)).toContain('Limits: none (report only)')
   })
 })
+
+describe('planLines with a command', () => {
+  it('says what will run, when it counts as ready and what load it gets', () => {
+    const inputs: Record<string, string> = {
+      command: 'gunicorn --preload -w 3 app:app',
+      'ready-url': 'http://127.0.0.1:8000/',
+      'load-command': 'python3 load.py',
+      'load-duration': '30s',
+      'sample-interval': '250ms',
+      workers: '3',
+      repeat: '1'
+    }
+    const lines = planLines(getSettings(name => inputs[name] ?? '', { GITHUB_WORKSPACE: '/' }))
+    expect(lines.slice(0, 4)).toEqual([
+      'Command: gunicorn --preload -w 3 app:app',
+      'Ready: when http://127.0.0.1:8000/ answers 2xx; load: python3 load.py (for 30s), ' +
+        'sampled every 250ms',
+      'Runs: 2 (none, freeze × 1), 3 workers expected each, at most 300 s per wait',
+      'Directory: /'
+    ])
+  })
+
+  it('says when there is no load', () => {
+    const read = (name: string): string => (name === 'command' ? 'python3 pool.py' : '')
+    const lines = planLines(getSettings(read, { GITHUB_WORKSPACE: '/' }))
+    expect(lines[1]).toBe("Ready: when the workers' memory settles; load: none (one sample)")
+  })
+})

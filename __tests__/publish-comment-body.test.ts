@@ -1,3 +1,4 @@
+import type { CommandTarget } from '../src/engine/types.js'
 import { judge, type GateSettings, type Verdict } from '../src/gate.js'
 import {
   COMMENT_LIMIT,
@@ -29,6 +30,8 @@ function gate(overrides: Partial<GateSettings>): GateSettings {
 const stdlib = loadResults('stdlib-none-freeze')
 const allStrategies = loadResults('all-strategies')
 const passing = judge(stdlib, gate({ maxUss: 150 * MiB, minFreezeSaving: 50 }))
+const gunicorn = loadResults('gunicorn-command')
+const cFork = loadResults('c-fork-command')
 
 describe('composeComment golden files', () => {
   it.each([
@@ -52,7 +55,9 @@ describe('composeComment golden files', () => {
       'comment-nasty-names.md',
       loadResults('nasty-names'),
       judge(loadResults('nasty-names'), gate({ maxUss: 1024 }))
-    ]
+    ],
+    ['comment-command-pass.md', gunicorn, judge(gunicorn, gate({ minFreezeSaving: 80 }))],
+    ['comment-command-hook-missed.md', cFork, judge(cFork, gate({ minFreezeSaving: 50 }))]
   ] as const)('%s', (file, results, verdict: Verdict) => {
     const comment = composeComment(results, verdict, CONTEXT)
     expect(comment).toMatchObject({ detail: 'full', cut: false })
@@ -115,6 +120,59 @@ describe('composeComment', () => {
     expect(text).toContain('### ❌ Prefork memory: eeee')
     expect(text).toMatch(
       /Cut here: even the shortest report is over GitHub's limit for a comment \(65,536 characters\)\./
+    )
+  })
+})
+
+describe('composeComment in command mode', () => {
+  const verdict = judge(gunicorn, gate({ minFreezeSaving: 80 }))
+  const positions = (text: string, ...parts: string[]): number[] =>
+    parts.map(part => text.indexOf(part))
+
+  it('shows the chart under the table and the master apart from the workers', () => {
+    const { text } = composeComment(gunicorn, verdict, CONTEXT)
+    const at = positions(
+      text,
+      '**Passed:**',
+      '| Strategy | USS median',
+      '```mermaid',
+      'Projected total memory'
+    )
+    expect(at.every((position, i) => position > (at[i - 1] ?? 0))).toBe(true)
+    expect(text).toMatch(/\| master \(gunicorn, pid \d+\) \|/)
+    expect(text).toContain('| worker 3 |')
+  })
+
+  it('puts the warnings right under the verdict', () => {
+    const failing = judge(cFork, gate({ minFreezeSaving: 50 }))
+    const { text } = composeComment(cFork, failing, CONTEXT)
+    const at = positions(text, '**Failed:**', '> [!WARNING]', 'gc.freeze() makes no real')
+    expect(at.every((position, i) => position > (at[i - 1] ?? 0))).toBe(true)
+    expect(text).toContain('freeze was not applied: the strategy hook did not reach 2 of 2')
+  })
+
+  it('keeps the chart while it drops the per-process tables', () => {
+    const wide = withWorkers(gunicorn, 400)
+    const { text, detail } = composeComment(wide, verdict, CONTEXT)
+    expect(detail).toBe('compact')
+    expect(text).toContain('```mermaid')
+  })
+
+  it('drops the chart before the table, and says so', () => {
+    const huge = withWorkers(
+      {
+        ...gunicorn,
+        target: { ...(gunicorn.target as CommandTarget), command: 'c'.repeat(70_000) }
+      },
+      400
+    )
+    const { text, detail } = composeComment(huge, verdict, CONTEXT)
+    expect(detail).toBe('minimal')
+    expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(text).not.toContain('```mermaid')
+    expect(text).toContain('| Strategy | USS median')
+    expect(text).toContain(
+      'leaves out the chart, the per-process tables, the projection and the environment'
     )
   })
 })

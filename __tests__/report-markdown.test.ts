@@ -1,12 +1,14 @@
-import type { Results, Strategy } from '../src/engine/types.js'
+import type { CommandTarget, Results, Strategy } from '../src/engine/types.js'
 import { MIB } from '../src/report/format.js'
 import {
   environmentDetails,
   headline,
+  loadChart,
   perChildDetails,
   projectionTable,
   renderReport,
-  strategyTable
+  strategyTable,
+  warningsBlock
 } from '../src/report/markdown.js'
 import { renderTerminal } from '../src/report/terminal.js'
 import { loadResults, RESULT_FIXTURES } from './fixtures/results/load.js'
@@ -177,5 +179,63 @@ describe('renderTerminal', () => {
   it('prints control characters in user text as "?"', () => {
     const [first] = renderTerminal(loadResults('nasty-names')).split('\n')
     expect(first).toBe('Prefork memory: app|<script>alert(1)</script>`x`*_[a](b)&$x$~~.py:pre?load')
+  })
+})
+
+describe('a command target', () => {
+  const gunicorn = loadResults('gunicorn-command')
+  const cFork = loadResults('c-fork-command')
+
+  it('speaks of workers and the load instead of children and work', () => {
+    expect(headline(gunicorn)).toBe(
+      'gc.freeze() cuts per-worker USS from 39.6 MiB to 5.0 MiB (\u221287.5%): ' +
+        '104 MiB less across 3 workers.'
+    )
+    expect(strategyTable(gunicorn)).toContain(
+      'CoW loss = USS growth from ready (before the load) to after the load; tree PSS = master + 3 workers.'
+    )
+  })
+
+  it('draws the chart under the table, and none for an entrypoint', () => {
+    const report = renderReport(gunicorn)
+    const chart = loadChart(gunicorn) as string
+    expect(chart).toMatch(/^```mermaid\n/)
+    expect(report.indexOf(strategyTable(gunicorn))).toBeLessThan(report.indexOf(chart))
+    expect(renderReport(gunicorn, { detail: 'minimal' })).not.toContain('```mermaid')
+    expect(loadChart(loadResults('stdlib-none-freeze'))).toBeNull()
+  })
+
+  it('opens with the warnings, escaped', () => {
+    const hostile = { ...cFork, warnings: ['x|<img src=y>', 'second'] }
+    expect(warningsBlock(hostile)).toBe('> [!WARNING]\n> x\\|&lt;img src=y&gt;\n>\n> second')
+    expect(renderReport(hostile, { detail: 'minimal' }).split('\n\n')[1]).toBe(
+      warningsBlock(hostile)
+    )
+    expect(warningsBlock(gunicorn)).toBeNull()
+    // Files from before command mode have no warnings at all.
+    expect(warningsBlock({ ...gunicorn, warnings: undefined })).toBeNull()
+  })
+
+  it('titles a long command line by its start and shows it whole in the details', () => {
+    const command = `gunicorn --preload ${'--log-level debug '.repeat(10)}app:app`
+    const long = { ...gunicorn, target: { ...(gunicorn.target as CommandTarget), command } }
+    const heading = renderReport(long).split('\n')[0]
+    expect(heading).toBe(
+      `### Prefork memory: ${command.slice(0, 79).trimEnd()}…`.replace(/_/g, '\\_')
+    )
+    expect(environmentDetails(long)).toContain(`- **Command:** ${command}`)
+  })
+
+  it('names the interpreter the hook saw, or says it saw none', () => {
+    expect(environmentDetails(gunicorn)).toContain(
+      '- **Python:** 3.11.2 (CPython, GIL build) at /usr/bin/python3, as the strategy hook saw it in the master'
+    )
+    const unseen = structuredClone(cFork)
+    for (const run of unseen.strategies.flatMap(s => s.runs)) {
+      if (run.command) run.command.python = null
+    }
+    expect(environmentDetails(unseen)).toContain(
+      '- **Python:** not seen: the strategy hook loaded in no master'
+    )
   })
 })

@@ -29316,7 +29316,7 @@ function killLiveRuns() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3496);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2369);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(970);
 
 
@@ -29329,7 +29329,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3496:
+/***/ 2369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34417,12 +34417,154 @@ function readEnvironmentSources(workingDirectory) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/engine/live-runs.ts
-var live_runs = __nccwpck_require__(2069);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/engine/live-runs.ts
+var live_runs = __nccwpck_require__(2069);
+;// CONCATENATED MODULE: ./src/engine/target-env.ts
+
+/**
+ * The environment the user's target runs with: the caller's, less the action's own inputs (the
+ * runner passes them as INPUT_* variables, `github-token` among them), plus the run's marker.
+ */
+function targetEnv(base, marker) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (!name.startsWith('INPUT_'))
+            env[name] = value;
+    }
+    env[live_runs/* RUN_MARKER */.xO] = marker;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/hook.ts
+
+
+
+
+
+/** Read by sitecustomize.py; the names are its contract with this module. */
+const HookEnv = {
+    Strategy: 'PREFORK_MEMORY_CHECK_STRATEGY',
+    Evidence: 'PREFORK_MEMORY_CHECK_EVIDENCE',
+    /** The run's marker, as entrypoint mode sets it: found again in /proc/PID/environ. */
+    Run: live_runs/* RUN_MARKER */.xO,
+    /** Given to the load command when a ready URL is set. */
+    ReadyUrl: 'PREFORK_MEMORY_CHECK_READY_URL'
+};
+const HOOK_FILE = 'sitecustomize.py';
+/** Where the hook's folder sits relative to this module: bundle root, CLI bundle, source tree. */
+const CANDIDATES = ['hook', '../hook', '../../harness/hook'];
+/** The folder holding only sitecustomize.py, shipped beside the running code; `moduleUrl` is for tests. */
+function resolveHookDirectory(moduleUrl = import.meta.url) {
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
+    const tried = CANDIDATES.map(candidate => (0,external_node_path_.join)(here, candidate));
+    const found = tried.find(path => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(path, HOOK_FILE)));
+    if (found === undefined) {
+        throw new Error(`The strategy hook is missing: none of ${tried.map(t => (0,external_node_path_.join)(t, HOOK_FILE)).join(', ')} ` +
+            'exists. Rebuild with `npm run bundle`, which copies src/harness/hook/ into dist/hook/.');
+    }
+    return found;
+}
+/** The server's environment: the target's (no action inputs, the run's marker), the hook first on PYTHONPATH. */
+function serverEnv(base, options) {
+    const existing = base.PYTHONPATH;
+    return {
+        ...targetEnv(base, options.runId),
+        PYTHONPATH: existing
+            ? `${options.hookDirectory}${external_node_path_.delimiter}${existing}`
+            : options.hookDirectory,
+        [HookEnv.Strategy]: options.strategy,
+        [HookEnv.Evidence]: options.evidenceFile
+    };
+}
+/** The load command's environment: no hook (its own forks are not measured), the run's marker. */
+function loadEnv(base, runId, readyUrl) {
+    const env = targetEnv(base, runId);
+    delete env[HookEnv.Strategy];
+    delete env[HookEnv.Evidence];
+    if (readyUrl !== null)
+        env[HookEnv.ReadyUrl] = readyUrl;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/process-table.ts
+
+
+/** Parses /proc/PID/stat; the name sits in parentheses and may hold spaces and parentheses. */
+function parseStatLine(pid, stat) {
+    const open = stat.indexOf('(');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    return {
+        pid,
+        ppid: Number(fields[1]),
+        pgid: Number(fields[2]),
+        state: fields[0],
+        name: stat.slice(open + 1, close)
+    };
+}
+/** True when the NUL-separated environment block holds exactly `name=value`. */
+function environHas(environ, name, value) {
+    return environ.split('\0').includes(`${name}=${value}`);
+}
+function numericEntries(root) {
+    return (0,external_node_fs_.readdirSync)(root).filter(entry => /^\d+$/.test(entry));
+}
+function createProcessTable(root = '/proc') {
+    return {
+        list() {
+            const entries = [];
+            for (const entry of numericEntries(root)) {
+                try {
+                    entries.push(parseStatLine(Number(entry), (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, entry, 'stat'), 'latin1')));
+                }
+                catch {
+                    // exited while we listed
+                }
+            }
+            return entries;
+        },
+        withEnv(name, value) {
+            const found = [];
+            for (const entry of numericEntries(root)) {
+                let environ;
+                try {
+                    environ = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, entry, 'environ'), 'latin1');
+                }
+                catch {
+                    continue; // exited, or another user's process
+                }
+                if (environHas(environ, name, value))
+                    found.push(Number(entry));
+            }
+            return found;
+        }
+    };
+}
+/** `root` and every process below it, nearest first, from one snapshot; empty when `root` is gone. */
+function subtree(entries, root) {
+    const childrenOf = new Map();
+    for (const entry of entries) {
+        const siblings = childrenOf.get(entry.ppid) ?? [];
+        siblings.push(entry);
+        childrenOf.set(entry.ppid, siblings);
+    }
+    const self = entries.find(e => e.pid === root);
+    const found = [];
+    const queue = self ? [self] : [];
+    while (queue.length > 0) {
+        const next = queue.shift();
+        found.push(next);
+        queue.push(...(childrenOf.get(next.pid) ?? []));
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/engine/procfs.ts
 
 
@@ -34545,20 +34687,1081 @@ function createProcReader(root = '/proc', options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/target-env.ts
+;// CONCATENATED MODULE: ./src/engine/command/evidence.ts
+function toRecord(raw) {
+    if (typeof raw.pid !== 'number' || typeof raw.ppid !== 'number')
+        return null;
+    const gc = {
+        freezeCount: Number(raw.freezeCount),
+        enabled: raw.enabled === true,
+        collections: Array.isArray(raw.collections) ? raw.collections.map(Number) : []
+    };
+    if (raw.event === 'fork')
+        return { event: 'fork', pid: raw.pid, ppid: raw.ppid, gc };
+    if (raw.event !== 'start')
+        return null;
+    return {
+        event: 'start',
+        pid: raw.pid,
+        ppid: raw.ppid,
+        strategy: String(raw.strategy),
+        executable: String(raw.executable),
+        version: Array.isArray(raw.version) ? raw.version.map(Number) : [],
+        implementation: String(raw.implementation),
+        freeThreaded: raw.freeThreaded === true,
+        gc
+    };
+}
+/** The records of an evidence file, in the order written; lines it cannot read are skipped. */
+function parseEvidence(text) {
+    const records = [];
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        try {
+            const record = toRecord(JSON.parse(line));
+            if (record !== null)
+                records.push(record);
+        }
+        catch {
+            // A line cut short (a full disk) says nothing reliable.
+        }
+    }
+    return records;
+}
+function pidList(pids) {
+    return pids.join(', ');
+}
+/** Which workers the strategy reached, and a warning for every worker it did not. */
+function assessHook(records, master, workerPids, strategy) {
+    const forks = new Map();
+    for (const record of records) {
+        if (record.event === 'fork' && record.ppid === master.pid)
+            forks.set(record.pid, record.gc);
+    }
+    const masterStart = records.find((r) => r.event === 'start' && r.pid === master.pid) ?? null;
+    const workers = workerPids.map(pid => ({ pid, hookFired: forks.has(pid) }));
+    const gc = new Map([...forks].filter(([pid]) => workerPids.includes(pid)));
+    const missed = workers.filter(w => !w.hookFired).map(w => w.pid);
+    const warnings = [];
+    const who = `${master.name} (pid ${master.pid})`;
+    const consequence = strategy === 'none'
+        ? 'the workers carry no GC evidence.'
+        : `strategy '${strategy}' was not applied to them and their figures are the baseline's.`;
+    if (missed.length > 0 && missed.length === workers.length && masterStart !== null) {
+        warnings.push(`The strategy hook loaded in ${who} but none of its ${workers.length} workers ran the ` +
+            "interpreter's fork handlers: the server forks from C (uWSGI does), so " +
+            consequence);
+    }
+    else if (missed.length > 0 && missed.length === workers.length) {
+        warnings.push(`The strategy hook never loaded in ${who}: it is not a Python process that reads PYTHONPATH ` +
+            '(not Python, started with python -I or -E, or by a wrapper that resets the environment), ' +
+            `so ${consequence}`);
+    }
+    else if (missed.length > 0) {
+        warnings.push(`The strategy hook fired in ${workers.length - missed.length} of ${workers.length} workers of ` +
+            `${who}; workers ${pidList(missed)} were forked without it, so ${consequence}`);
+    }
+    // A worker forked after gc.freeze() inherits frozen objects; none means the master never ran
+    // the before-fork handler. Free-threaded builds keep no count to tell by.
+    const unfrozen = strategy === 'none' || masterStart?.freeThreaded
+        ? []
+        : workers.filter(w => w.hookFired && gc.get(w.pid)?.freezeCount === 0).map(w => w.pid);
+    if (unfrozen.length > 0) {
+        warnings.push(`The strategy hook ran in workers ${pidList(unfrozen)} of ${who} after their fork, but ` +
+            "never before it: the server runs the interpreter's after-fork handlers only (uWSGI " +
+            'does, even with --py-call-osafterfork), so gc.freeze() never ran in the master and ' +
+            `strategy '${strategy}' figures are the baseline's.`);
+    }
+    return { workers, gc, masterStart, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/failure.ts
+/** Why a run stopped; the commands' output is added to the message once everything is gone. */
+class RunFailure extends Error {
+    loadFailed;
+    constructor(reason, 
+    /** The load command's output explains this one. */
+    loadFailed = false) {
+        super(reason);
+        this.loadFailed = loadFailed;
+        this.name = 'RunFailure';
+    }
+}
+/** "2s", "0.6s", "1.5s": durations in the log and in messages. */
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))}s`;
+}
+function mib(bytes) {
+    return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/constants.ts
+/** Input and output names: the action's public contract, also the CLI's flag names. */
+const Inputs = {
+    Entrypoint: 'entrypoint',
+    Worker: 'worker',
+    Iterations: 'iterations',
+    Command: 'command',
+    ReadyUrl: 'ready-url',
+    ReadyLog: 'ready-log',
+    LoadCommand: 'load-command',
+    LoadDuration: 'load-duration',
+    SampleInterval: 'sample-interval',
+    Workers: 'workers',
+    Strategies: 'strategies',
+    Repeat: 'repeat',
+    Python: 'python',
+    WorkingDirectory: 'working-directory',
+    Timeout: 'timeout',
+    GateStrategy: 'gate-strategy',
+    MaxUss: 'max-uss',
+    MaxPss: 'max-pss',
+    MinFreezeSaving: 'min-freeze-saving',
+    FailOnThreshold: 'fail-on-threshold',
+    Comment: 'comment',
+    CommentKey: 'comment-key',
+    GithubToken: 'github-token'
+};
+const Outputs = {
+    Results: 'results',
+    Report: 'report',
+    CommentBody: 'comment-body',
+    Verdict: 'verdict',
+    /** Suffixed with the strategy name: `uss-freeze`. */
+    UssPrefix: 'uss-',
+    FreezeSaving: 'freeze-saving',
+    CommentUrl: 'comment-url'
+};
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/engine/command/output.ts
+
+/** The last bytes a command wrote to stdout and stderr, interleaved as they arrived. */
+class OutputTail {
+    limit;
+    chunks = [];
+    kept = 0;
+    /** Bytes received in all. */
+    total = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.kept += chunk.length;
+        this.total += chunk.length;
+        while (this.kept - this.chunks[0].length >= this.limit) {
+            this.kept -= this.chunks.shift().length;
+        }
+    }
+    text() {
+        const all = Buffer.concat(this.chunks);
+        return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
+    }
+    /** The last `count` lines, without the trailing newline. */
+    lastLines(count) {
+        return this.text().trimEnd().split('\n').slice(-count).join('\n');
+    }
+    /** Bytes no longer kept. */
+    get dropped() {
+        return Math.max(0, this.total - this.limit);
+    }
+}
+/** A line longer than this is tested by its end only: a server does not print megabytes unbroken. */
+const MAX_PENDING_CHARS = 64 * 1024;
+/** Watches output for the first line that matches a pattern, across chunk boundaries. */
+class LineWatcher {
+    pattern;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    pending = '';
+    /** The first matching line, once seen. */
+    matched = null;
+    constructor(pattern) {
+        // Without g or y, test() keeps no position between lines.
+        this.pattern = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+    }
+    push(chunk) {
+        if (this.matched !== null)
+            return;
+        const lines = (this.pending + this.decoder.write(chunk)).split('\n');
+        this.pending = lines.pop().slice(-MAX_PENDING_CHARS);
+        // The unfinished line too: a server may print its banner without a newline and wait.
+        for (const line of [...lines, this.pending]) {
+            const text = line.replace(/\r$/, '');
+            if (this.pattern.test(text)) {
+                this.matched = text;
+                return;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/shell.ts
+
+
+/** Starts `command` the way a terminal would: the user's own command line, shell syntax and all. */
+function startShell(command, options) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
+        cwd: options.cwd,
+        env: options.env,
+        // Its own process group, so one signal reaches everything it starts.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe']
+    });
+    const output = new OutputTail(options.tailBytes);
+    const listeners = [];
+    const receive = (chunk) => {
+        output.push(chunk);
+        for (const listener of listeners)
+            listener(chunk);
+    };
+    child.stdout?.on('data', receive);
+    child.stderr?.on('data', receive);
+    const shell = {
+        pid: child.pid ?? null,
+        output,
+        exit: null,
+        exited: new Promise(resolve => {
+            const settle = (exit) => {
+                if (shell.exit !== null)
+                    return;
+                shell.exit = exit;
+                resolve(exit);
+            };
+            // 'exit', not 'close': the workers inherit the pipes and keep them open after the shell ends.
+            child.on('exit', (code, signal) => settle({ code, signal, error: null }));
+            child.on('error', error => settle({ code: null, signal: null, error }));
+        }),
+        onOutput: listener => listeners.push(listener),
+        release: () => {
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+        }
+    };
+    return shell;
+}
+/** "exited with code 3", "was killed by SIGKILL", "could not start: …". */
+function describeExit(exit) {
+    if (exit.error)
+        return `could not start: ${exit.error.message}`;
+    if (exit.signal)
+        return `was killed by ${exit.signal}`;
+    return `exited with code ${exit.code}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/stop.ts
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Live processes of the run: in one of its groups, or carrying its marker. Zombies hold nothing. */
+function survivors(table, run) {
+    const groups = new Set(run.groups);
+    const marked = new Set(run.marker ? table.withEnv(run.marker.name, run.marker.value) : []);
+    return table
+        .list()
+        .filter(e => e.state !== 'Z' && (groups.has(e.pgid) || marked.has(e.pid)))
+        .map(e => e.pid)
+        .filter(pid => pid !== process.pid);
+}
+function signal(pid, name) {
+    try {
+        process.kill(pid, name);
+    }
+    catch {
+        // ESRCH: already gone.
+    }
+}
+async function waitUntil(alive, limitMs, pollMs) {
+    const deadline = performance.now() + limitMs;
+    for (;;) {
+        const left = alive();
+        if (left.length === 0 || performance.now() >= deadline)
+            return left;
+        await sleep(pollMs);
+    }
+}
+/**
+ * SIGTERM to the leaders alone first: a master shuts its workers down in order, while a signal to
+ * the whole group would hit the workers behind its back (Celery's main process then hangs). Then
+ * SIGTERM to whatever of the run is left, SIGKILL after the grace period, and a check that nothing
+ * survived.
+ */
+async function stopRun(table, run, options) {
+    const leaders = new Set(run.leaders);
+    const liveLeaders = () => table
+        .list()
+        .filter(e => e.state !== 'Z' && leaders.has(e.pid))
+        .map(e => e.pid);
+    for (const pid of leaders)
+        signal(pid, 'SIGTERM');
+    await waitUntil(liveLeaders, options.graceMs, options.pollMs);
+    const rest = survivors(table, run);
+    if (rest.length === 0)
+        return { killed: [] };
+    for (const pid of rest)
+        signal(pid, 'SIGTERM');
+    const stubborn = await waitUntil(() => survivors(table, run), options.graceMs, options.pollMs);
+    if (stubborn.length === 0)
+        return { killed: [] };
+    for (const group of run.groups)
+        signal(-group, 'SIGKILL');
+    for (const pid of stubborn)
+        signal(pid, 'SIGKILL');
+    const left = await waitUntil(() => survivors(table, run), options.killWaitMs, options.pollMs);
+    if (left.length > 0) {
+        const marker = run.marker ? ` (${run.marker.name}=${run.marker.value})` : '';
+        throw new Error(`Processes ${left.join(', ')} of this run${marker} survived SIGKILL; stop them by hand.`);
+    }
+    return { killed: stubborn };
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/load-phase.ts
+
+
+
+
+const load_phase_sleep = (ms) => new Promise(resolve => setTimeout(resolve, Math.max(0, ms)));
+/**
+ * Runs the load command (if any) while sampling every `intervalMs`, until it exits or the
+ * duration is over, stops it if it is still running, and samples once more.
+ */
+async function runLoadPhase(ready, phase) {
+    const ticks = [{ atMs: 0, ...ready }];
+    const start = performance.now();
+    const load = phase.command === null
+        ? null
+        : startShell(phase.command, { cwd: phase.cwd, env: phase.env, tailBytes: phase.tailBytes });
+    if (load) {
+        phase.onStart(load);
+        phase.log.info(`Started the load command (pid ${load.pid}): ${phase.command}`);
+    }
+    const endAt = start + (phase.durationMs ?? (load ? phase.timeoutMs : 0));
+    const loadExited = load ? load.exited : new Promise(() => { });
+    let due = start + phase.intervalMs;
+    for (;;) {
+        await Promise.race([load_phase_sleep(Math.min(due, endAt) - performance.now()), loadExited]);
+        const now = performance.now();
+        if (load?.exit || now >= endAt)
+            break;
+        ticks.push({ atMs: now - start, ...phase.snapshot('during the load') });
+        // A slow sample skips the ticks it overran instead of bunching them up.
+        while (due <= performance.now())
+            due += phase.intervalMs;
+    }
+    if (load?.exit) {
+        const exit = load.exit;
+        if (exit.error || exit.code !== 0) {
+            throw new RunFailure(`the load command ${describeExit(exit)}`, true);
+        }
+    }
+    else if (load) {
+        if (phase.durationMs === null) {
+            throw new RunFailure(`the load command was still running after ${seconds(phase.timeoutMs)}: set input ` +
+                `'${Inputs.LoadDuration}' to stop it after a fixed time, or raise '${Inputs.Timeout}'`, true);
+        }
+        phase.log.info(`Stopping the load command after ${seconds(phase.durationMs)}`);
+        const shell = load.pid;
+        await stopRun(phase.table, { leaders: [shell], groups: [shell], marker: null }, phase.stop);
+    }
+    const loadMs = performance.now() - start;
+    const after = phase.snapshot('at the end of the load');
+    ticks.push({ atMs: loadMs, ...after });
+    return {
+        ticks: ticks.map(tick => ({ ...tick, atMs: Math.round(tick.atMs) })),
+        after,
+        loadMs: Math.round(loadMs)
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/engine/command/ready-url.ts
+
+
+const PROBE_TIMEOUT_MS = 2_000;
+const httpProbe = url => new Promise(resolve => {
+    const get = url.startsWith('https:') ? external_node_https_namespaceObject.get : external_node_http_.get;
+    // No keep-alive agent: a held connection would tie up a synchronous worker.
+    const request = get(url, { agent: false, timeout: PROBE_TIMEOUT_MS }, response => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        resolve({ ok: status >= 200 && status < 300, detail: `HTTP ${status}` });
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)));
+    request.on('error', error => {
+        resolve({ ok: false, detail: error.code ?? error.message });
+    });
+});
+
+;// CONCATENATED MODULE: ./src/engine/command/discovery.ts
+
 
 /**
- * The environment the user's target runs with: the caller's, less the action's own inputs (the
- * runner passes them as INPUT_* variables, `github-token` among them), plus the run's marker.
+ * The forking process and its workers: among the command's live processes, the one with exactly
+ * `workers` live children. Python processes come first, then the shallowest, so that a wrapper
+ * shell with one child does not pass for the master of a single worker.
  */
-function targetEnv(base, marker) {
-    const env = {};
-    for (const [name, value] of Object.entries(base)) {
-        if (!name.startsWith('INPUT_'))
-            env[name] = value;
+function findWorkers(entries, scope, workers) {
+    const live = entries.filter(e => e.state !== 'Z');
+    const byPid = new Map(live.map(e => [e.pid, e]));
+    const members = new Map(subtree(live, scope.root).map(e => [e.pid, e]));
+    for (const pid of scope.marked) {
+        const entry = byPid.get(pid);
+        if (entry)
+            members.set(pid, entry);
     }
-    env[live_runs/* RUN_MARKER */.xO] = marker;
-    return env;
+    const childrenOf = new Map();
+    for (const entry of live) {
+        if (!members.has(entry.ppid))
+            continue;
+        childrenOf.set(entry.ppid, [...(childrenOf.get(entry.ppid) ?? []), entry.pid]);
+    }
+    const depth = (entry) => {
+        let count = 0;
+        for (let up = members.get(entry.ppid); up; up = members.get(up.ppid))
+            count++;
+        return count;
+    };
+    const rank = (entry) => [
+        scope.python.has(entry.pid) ? 0 : 1,
+        depth(entry),
+        entry.pid
+    ];
+    const ordered = [...members.values()]
+        .map(entry => ({ entry, key: rank(entry) }))
+        .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
+        .map(({ entry }) => entry);
+    const master = (entry) => ({ pid: entry.pid, name: entry.name });
+    const children = (entry) => childrenOf.get(entry.pid) ?? [];
+    const exact = ordered.find(entry => children(entry).length === workers);
+    if (exact) {
+        return {
+            kind: 'found',
+            master: master(exact),
+            workers: [...children(exact)].sort((a, b) => a - b)
+        };
+    }
+    // Once the interpreter is known, progress is told from it, even before its first fork.
+    const pythons = ordered.filter(entry => scope.python.has(entry.pid));
+    let best = null;
+    for (const entry of pythons.length > 0 ? pythons : ordered) {
+        const count = children(entry).length;
+        const counts = count > 0 || pythons.length > 0;
+        if (counts && (best === null || count > best.count))
+            best = { master: master(entry), count };
+    }
+    return { kind: 'searching', best };
+}
+/** What discovery has found so far, for a timeout message. */
+function describeSearch(discovery, workers) {
+    if (discovery.kind === 'found') {
+        return `found ${workers} workers under ${discovery.master.name} (pid ${discovery.master.pid})`;
+    }
+    const { best } = discovery;
+    if (best === null)
+        return `found 0 of ${workers} workers: none of the command's processes forked`;
+    const under = `${best.master.name} (pid ${best.master.pid})`;
+    if (best.count > workers) {
+        return (`found ${best.count} processes under ${under}, not ${workers}: set input ` +
+            `'${Inputs.Workers}' to the number of workers the command starts`);
+    }
+    return `found ${best.count} of ${workers} workers under ${under}`;
+}
+/** A worker's USS may move this much between two polls and still count as settled. */
+const SETTLE_TOLERANCE = { fraction: 0.02, bytes: 256 * 1024 };
+/** Consecutive settled comparisons needed: three polls in a row. */
+const SETTLED_COMPARISONS = 2;
+/** Tells when the workers' memory has stopped moving after start-up. */
+class SettleTracker {
+    previous = null;
+    stable = 0;
+    /** The largest change seen between the last two polls. */
+    lastChange = null;
+    /** Takes one poll of USS per worker pid; true once settled. */
+    observe(uss) {
+        const previous = this.previous;
+        this.previous = new Map(uss);
+        const samePids = uss.size > 0 &&
+            previous !== null &&
+            previous.size === uss.size &&
+            [...uss.keys()].every(pid => previous.has(pid));
+        if (!samePids) {
+            this.stable = 0;
+            this.lastChange = null;
+            return false;
+        }
+        let settled = true;
+        this.lastChange = null;
+        for (const [pid, now] of uss) {
+            const before = previous.get(pid);
+            const change = Math.abs(now - before);
+            if (this.lastChange === null || change > this.lastChange.bytes) {
+                this.lastChange = { pid, bytes: change };
+            }
+            if (change > Math.max(SETTLE_TOLERANCE.fraction * before, SETTLE_TOLERANCE.bytes)) {
+                settled = false;
+            }
+        }
+        this.stable = settled ? this.stable + 1 : 0;
+        return this.stable >= SETTLED_COMPARISONS;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/wait-ready.ts
+
+
+
+
+/** How often discovery looks at the process table while waiting for the workers. */
+const POLL_MS = 250;
+const wait_ready_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Polls the process table until the forking process has its workers and the ready condition
+ * holds; throws a RunFailure naming what never happened when the command exits or time runs out.
+ */
+async function waitForWorkers(wait) {
+    const { ready, server } = wait;
+    const settle = new SettleTracker();
+    let lastAnswer = 'no answer yet';
+    const isReady = async (workers) => {
+        switch (ready.kind) {
+            case 'settle': {
+                const uss = new Map();
+                try {
+                    for (const pid of workers)
+                        uss.set(pid, wait.proc.sample(pid).uss);
+                }
+                catch (error) {
+                    if (!(error instanceof ProcessGoneError))
+                        throw error;
+                    uss.clear(); // a worker went away: the tracker starts over with the next set
+                }
+                return settle.observe(uss);
+            }
+            case 'url': {
+                const answer = await wait.probeUrl(ready.url);
+                lastAnswer = answer.detail;
+                return answer.ok;
+            }
+            case 'log':
+                return wait.watcher?.matched != null;
+        }
+    };
+    const notReady = (discovery) => {
+        const found = describeSearch(discovery, wait.workers);
+        if (discovery.kind !== 'found')
+            return found;
+        switch (ready.kind) {
+            case 'url':
+                return `${found}, but ${ready.url} never answered 2xx (last: ${lastAnswer})`;
+            case 'log':
+                return `${found}, but no line of output matched ${String(ready.pattern)}`;
+            case 'settle': {
+                const change = settle.lastChange;
+                const moved = change
+                    ? ` (worker ${change.pid} moved ${mib(change.bytes)} between polls)`
+                    : '';
+                return `${found}, but their memory had not settled${moved}`;
+            }
+        }
+    };
+    for (;;) {
+        const entries = wait.table.list();
+        const marked = wait.table.withEnv(wait.marker.name, wait.marker.value);
+        const python = new Set(wait
+            .readEvidence()
+            .filter(record => record.event === 'start')
+            .map(record => record.pid));
+        const discovery = findWorkers(entries, { root: wait.root, marked, python }, wait.workers);
+        if (discovery.kind === 'found' && (await isReady(discovery.workers)))
+            return discovery;
+        const markedSet = new Set(marked);
+        const alive = entries.some(e => e.state !== 'Z' && (e.pgid === wait.root || markedSet.has(e.pid)));
+        if (server.exit !== null && !alive) {
+            throw new RunFailure(`the command ${describeExit(server.exit)} before its workers were ready`);
+        }
+        if (performance.now() >= wait.deadline) {
+            throw new RunFailure(`timed out after ${seconds(wait.timeoutMs)}: ${notReady(discovery)}`);
+        }
+        await wait_ready_sleep(POLL_MS);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The commands' output kept for the log and for error messages; older bytes are dropped. */
+const OUTPUT_TAIL_BYTES = 64 * 1024;
+const ERROR_TAIL_LINES = 20;
+/** SIGTERM to SIGKILL, unless the options say otherwise. */
+const STOP_GRACE_MS = 10_000;
+const KILL_WAIT_MS = 5_000;
+const STOP_POLL_MS = 100;
+function readEvidence(path) {
+    try {
+        return parseEvidence((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return []; // nothing written yet
+    }
+}
+/**
+ * Starts the user's server under one strategy, waits for its workers, samples them while the
+ * load command runs and once after it, then stops every process the run started.
+ */
+async function runCommand(options, deps) {
+    const started = performance.now();
+    const runId = deps.runId ?? (0,external_node_crypto_.randomUUID)();
+    const marker = { name: HookEnv.Run, value: runId };
+    const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'prefork-memory-check-'));
+    const evidenceFile = (0,external_node_path_.join)(scratch, 'hook.jsonl');
+    const stop = {
+        graceMs: options.stopGraceMs ?? STOP_GRACE_MS,
+        killWaitMs: KILL_WAIT_MS,
+        pollMs: STOP_POLL_MS
+    };
+    const server = startShell(options.command, {
+        cwd: options.workingDirectory,
+        env: serverEnv(process.env, {
+            hookDirectory: options.hookDirectory,
+            strategy: options.strategy,
+            evidenceFile,
+            runId
+        }),
+        tailBytes: OUTPUT_TAIL_BYTES
+    });
+    // A signal to this process (a cancelled workflow) then kills the server too.
+    const untrack = server.pid === null ? () => { } : (0,live_runs/* trackRun */.X3)({ group: server.pid, marker: runId });
+    const watcher = options.ready.kind === 'log' ? new LineWatcher(options.ready.pattern) : null;
+    if (watcher)
+        server.onOutput(chunk => watcher.push(chunk));
+    // Filled in as the run goes; whatever was started is stopped at the end, success or not.
+    const launched = {
+        load: null,
+        master: null
+    };
+    const body = async () => {
+        const pid = server.pid;
+        if (pid === null)
+            throw new RunFailure(`the command ${describeExit(await server.exited)}`);
+        deps.log.info(`Started the command (pid ${pid}): ${options.command}`);
+        const { master, workers } = await waitForWorkers({
+            table: deps.table,
+            proc: deps.proc,
+            server,
+            root: pid,
+            marker,
+            readEvidence: () => readEvidence(evidenceFile),
+            workers: options.workers,
+            ready: options.ready,
+            watcher,
+            probeUrl: deps.probeUrl ?? httpProbe,
+            deadline: started + options.timeoutMs,
+            timeoutMs: options.timeoutMs
+        });
+        launched.master = master;
+        deps.log.info(`${workers.length} workers under ${master.name} (pid ${master.pid}) ready after ` +
+            `${seconds(performance.now() - started)}: ${workers.join(', ')}`);
+        const snapshot = (when) => {
+            try {
+                return {
+                    master: deps.proc.sample(master.pid),
+                    workers: workers.map(worker => deps.proc.sample(worker))
+                };
+            }
+            catch (error) {
+                if (!(error instanceof ProcessGoneError))
+                    throw error;
+                const who = error.pid === master.pid
+                    ? `the master ${master.name} (pid ${master.pid})`
+                    : `worker ${error.pid}`;
+                throw new RunFailure(`${who} exited ${when}; measure a configuration that keeps its workers for the whole run`);
+            }
+        };
+        const ready = snapshot('before the load');
+        const { ticks, after, loadMs } = await runLoadPhase(ready, {
+            command: options.loadCommand,
+            cwd: options.workingDirectory,
+            env: loadEnv(process.env, runId, options.ready.kind === 'url' ? options.ready.url : null),
+            durationMs: options.loadDurationMs,
+            intervalMs: options.sampleIntervalMs,
+            timeoutMs: options.timeoutMs,
+            tailBytes: OUTPUT_TAIL_BYTES,
+            stop,
+            table: deps.table,
+            log: deps.log,
+            snapshot,
+            onStart: shell => (launched.load = shell)
+        });
+        const hook = assessHook(readEvidence(evidenceFile), master, workers, options.strategy);
+        // In the run's log; the caller warns once per cause over all runs (see hook-warnings.ts).
+        for (const warning of hook.warnings)
+            deps.log.info(`Warning: ${warning}`);
+        const phase = (taken) => ({
+            parent: taken.master,
+            children: taken.workers.map((sample) => ({
+                ...sample,
+                gc: hook.gc.get(sample.pid) ?? null
+            }))
+        });
+        const phases = {
+            'after-fork': phase(ready),
+            'after-work': phase(after)
+        };
+        deps.log.info(`Load phase ${seconds(loadMs)}, ${ticks.length} samples; worker USS after it: ` +
+            after.workers.map(w => mib(w.uss)).join(', '));
+        return {
+            strategy: options.strategy,
+            index: options.index,
+            repeat: options.repeat,
+            master,
+            python: hook.masterStart && {
+                executable: hook.masterStart.executable,
+                version: hook.masterStart.version.join('.'),
+                implementation: hook.masterStart.implementation,
+                freeThreaded: hook.masterStart.freeThreaded
+            },
+            workers: hook.workers,
+            phases,
+            loadMs,
+            ticks,
+            warnings: hook.warnings
+        };
+    };
+    let result = null;
+    let failure = null;
+    try {
+        result = await body();
+    }
+    catch (error) {
+        failure = error;
+    }
+    const { load } = launched;
+    const groups = [server.pid, load?.pid ?? null].filter((pid) => pid !== null);
+    const leaders = [...groups, ...(launched.master ? [launched.master.pid] : [])];
+    let stopFailure = null;
+    try {
+        const { killed } = await stopRun(deps.table, { leaders, groups, marker }, stop);
+        if (killed.length > 0) {
+            deps.log.warning(`Processes ${killed.join(', ')} did not stop on SIGTERM and were killed.`);
+        }
+    }
+    catch (error) {
+        stopFailure = error;
+    }
+    untrack();
+    server.release();
+    load?.release();
+    (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+    logOutput(deps.log, 'the command', server.output);
+    if (load)
+        logOutput(deps.log, 'the load command', load.output);
+    if (failure !== null) {
+        if (!(failure instanceof RunFailure))
+            throw failure;
+        throw new Error(failureMessage(failure, server, load, stopFailure));
+    }
+    if (stopFailure !== null)
+        throw stopFailure;
+    return {
+        ...result,
+        durationMs: Math.round(performance.now() - started)
+    };
+}
+function tail(title, output) {
+    if (output.total === 0)
+        return `${title[0].toUpperCase()}${title.slice(1)} printed nothing.`;
+    return `Last output of ${title}:\n${output.lastLines(ERROR_TAIL_LINES)}`;
+}
+function failureMessage(failure, server, load, stopFailure) {
+    // The caller names the run and its strategy before this.
+    const reason = failure.message;
+    const parts = [`${reason[0].toUpperCase()}${reason.slice(1)}.`];
+    if (failure.loadFailed && load)
+        parts.push(tail('the load command', load.output));
+    parts.push(tail('the command', server.output));
+    if (stopFailure)
+        parts.push(stopFailure.message);
+    return parts.join('\n');
+}
+function logOutput(log, title, output) {
+    if (output.total === 0)
+        return;
+    const header = output.dropped > 0
+        ? `Output of ${title} (the last ${output.limit} of ${output.total} bytes):`
+        : `Output of ${title}:`;
+    log.info(`${header}\n${output.text().trimEnd()}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/python.ts
+
+
+/**
+ * Printed as one JSON line. Kept parseable by Python 2 so that an old interpreter reaches the
+ * version check below instead of failing with a SyntaxError.
+ */
+const PROBE_SOURCE = [
+    'import gc, json, os, platform, sys, sysconfig',
+    'print(json.dumps({',
+    '  "version": platform.python_version(),',
+    '  "versionInfo": list(sys.version_info[:3]),',
+    '  "implementation": platform.python_implementation(),',
+    '  "executable": sys.executable,',
+    '  "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),',
+    '  "gcFreeze": hasattr(gc, "freeze"),',
+    '  "pageSize": os.sysconf("SC_PAGE_SIZE"),',
+    '}))'
+].join('\n');
+const python_PROBE_TIMEOUT_MS = 60_000;
+const FIX = 'Install Python 3.7 or newer (on a runner: actions/setup-python) or set it to such an interpreter.';
+/** CPython 3.14.0 to 3.14.4 shipped the incremental collector, which scans the old generation in steps. */
+function hasIncrementalGc(implementation, [major, minor, micro]) {
+    return implementation === 'CPython' && major === 3 && minor === 14 && micro <= 4;
+}
+const asInput = name => `input '${name}'`;
+/** "Input 'python' is 'python2'", or the CLI's "Option --python is 'python2'". */
+function subject(python, refer) {
+    return `${refer(Inputs.Python).replace(/^./, c => c.toUpperCase())} is '${python}'`;
+}
+/** Checks the probe's answer; throws an error naming the input and the fix. */
+function parseProbe(python, stdout, refer = asInput) {
+    const named = subject(python, refer);
+    let output;
+    try {
+        output = JSON.parse(stdout.trim());
+    }
+    catch {
+        throw new Error(`${named}, which printed something other than its version ` +
+            `(${JSON.stringify(stdout.slice(0, 200))}). Point it at a Python interpreter.`);
+    }
+    const [major, minor] = output.versionInfo;
+    if (major < 3 || (major === 3 && minor < 7)) {
+        throw new Error(`${named}, which runs Python ${output.version}; ` +
+            `prefork-memory-check needs 3.7 or newer for gc.freeze(). ${FIX}`);
+    }
+    if (!output.gcFreeze) {
+        throw new Error(`${named}, which runs ${output.implementation} ${output.version}, ` +
+            `whose gc module has no freeze(). Use CPython 3.7 or newer.`);
+    }
+    return {
+        executable: output.executable || python,
+        version: output.version,
+        implementation: output.implementation,
+        freeThreaded: output.freeThreaded,
+        incrementalGc: hasIncrementalGc(output.implementation, output.versionInfo),
+        pageSize: output.pageSize
+    };
+}
+/** Runs the interpreter once, without a shell, in the directory the target will run in. */
+function probePython(python, workingDirectory, refer = asInput) {
+    const named = subject(python, refer);
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(python, ['-c', PROBE_SOURCE], { cwd: workingDirectory, timeout: python_PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
+            if (error === null) {
+                try {
+                    resolve(parseProbe(python, stdout, refer));
+                }
+                catch (parseError) {
+                    reject(parseError);
+                }
+                return;
+            }
+            const code = error.code;
+            if (code === 'ENOENT' || code === 'EACCES') {
+                const missing = python.includes('/') ? 'does not exist' : 'was not found on PATH';
+                const why = code === 'ENOENT' ? missing : 'is not executable';
+                reject(new Error(`${named}, which ${why}. ${FIX}`));
+                return;
+            }
+            reject(new Error(`${named}, which failed to report its version: ` +
+                `${stderr.trim() || error.message}. ${FIX}`));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/server-python.ts
+
+
+/** sys.implementation.name as platform.python_implementation() spells it, as entrypoint mode reports. */
+const IMPLEMENTATIONS = {
+    cpython: 'CPython',
+    pypy: 'PyPy',
+    graalpy: 'GraalPy'
+};
+/** Stands in for the interpreter when the hook loaded in no master: nothing Python was seen. */
+const UNKNOWN = 'unknown';
+/**
+ * The interpreter that was measured, as the strategy hook reported it in the first master where it
+ * loaded; the `python` input plays no part in command mode.
+ */
+function serverPython(runs, pageSize) {
+    const seen = runs.map(run => run.command?.python).find(python => python);
+    if (!seen) {
+        return {
+            executable: UNKNOWN,
+            version: UNKNOWN,
+            implementation: UNKNOWN,
+            freeThreaded: false,
+            incrementalGc: false,
+            pageSize
+        };
+    }
+    const implementation = IMPLEMENTATIONS[seen.implementation] ?? seen.implementation;
+    return {
+        executable: seen.executable,
+        version: seen.version,
+        implementation,
+        freeThreaded: seen.freeThreaded,
+        incrementalGc: hasIncrementalGc(implementation, seen.version.split('.').map(Number)),
+        pageSize
+    };
+}
+/** The kernel's page size, from this process's first mapping: no interpreter is probed. */
+function kernelPageSize(smaps = '/proc/self/smaps') {
+    const match = /^KernelPageSize:\s+(\d+) kB$/m.exec((0,external_node_fs_.readFileSync)(smaps, 'utf8'));
+    if (match === null)
+        throw new Error(`${smaps} names no KernelPageSize: is /proc mounted?`);
+    return Number(match[1]) * 1024;
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/runner.ts
+
+
+
+
+
+/** A command-mode run as the results file holds it: the samples in `phases`, the rest in `command`. */
+function asRun(run) {
+    return {
+        index: run.index,
+        repeat: run.repeat,
+        durationMs: run.durationMs,
+        phases: run.phases,
+        command: {
+            master: run.master,
+            python: run.python,
+            hookFired: run.workers.map(worker => worker.hookFired),
+            loadMs: run.loadMs,
+            ticks: run.ticks,
+            warnings: run.warnings
+        }
+    };
+}
+/** Starts the user's command once per step; the environment names the interpreter the hook saw. */
+function commandRunner(settings, deps) {
+    const hookDirectory = deps.hookDirectory ?? resolveHookDirectory();
+    const table = deps.table ?? createProcessTable();
+    const sources = readEnvironmentSources(settings.workingDirectory);
+    const pageSize = kernelPageSize();
+    deps.log.info(`${settings.workers} workers expected from the command, strategies ` +
+        `${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`);
+    return {
+        run: async (step) => asRun(await runCommand({
+            command: settings.command,
+            workingDirectory: settings.workingDirectory,
+            workers: settings.workers,
+            strategy: step.strategy,
+            ready: settings.ready,
+            loadCommand: settings.loadCommand,
+            loadDurationMs: settings.loadDurationMs,
+            sampleIntervalMs: settings.sampleIntervalMs,
+            timeoutMs: settings.timeoutMs,
+            hookDirectory,
+            index: step.index,
+            repeat: step.repeat
+        }, { proc: deps.proc, table, log: deps.log })),
+        environment: runs => buildEnvironment(serverPython(runs, pageSize), sources)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/hook-warnings.ts
+/**
+ * Per worker of a run, whether the strategy reached it: its fork handler ran and, for a strategy
+ * that freezes, it inherited frozen objects, the mark of the master's before-fork handler. A
+ * free-threaded build keeps no freeze count, so there the fork handler has to do.
+ */
+function reachedWorkers(run, strategy) {
+    const fired = run.command?.hookFired ?? [];
+    if (strategy === 'none' || run.command?.python?.freeThreaded)
+        return fired;
+    const children = run.phases['after-fork'].children;
+    return fired.map((hit, i) => hit && (children[i]?.gc?.freezeCount ?? 0) > 0);
+}
+/** Workers of `runs` that the strategy did not reach, out of all their command workers. */
+function hookMisses(runs, strategy) {
+    const reached = runs.flatMap(run => reachedWorkers(run, strategy));
+    return { missed: reached.filter(r => !r).length, total: reached.length };
+}
+function causeOf(runs, strategy) {
+    const fired = runs.flatMap(run => run.command?.hookFired ?? []);
+    if (fired.every(f => !f)) {
+        return runs.some(run => run.command?.python === null) ? 'not-loaded' : 'forks-from-c';
+    }
+    const { missed, total } = hookMisses(runs, strategy);
+    return fired.every(f => f) && missed === total ? 'after-fork-only' : 'some-workers';
+}
+function explain(cause, master) {
+    switch (cause) {
+        case 'not-loaded':
+            return (`it never loaded in ${master}, which is not a Python process that reads PYTHONPATH (not ` +
+                'Python, started with python -I or -E, or by a wrapper that resets the environment)');
+        case 'forks-from-c':
+            return (`${master} loaded it but forked them from C without running the interpreter's fork ` +
+                'handlers (uWSGI does)');
+        case 'after-fork-only':
+            return (`${master} ran the interpreter's after-fork handlers in them but never the before-fork ` +
+                'ones, where gc.freeze() runs (uWSGI does, even with --py-call-osafterfork)');
+        case 'some-workers':
+            return `${master} forked them without running the interpreter's fork handlers`;
+    }
+}
+/** Only a change to the preloaded code itself reaches a server that forks from C. */
+const FREEZE_IN_CODE = ' To measure gc.freeze() under such a server, call it at the end of the module its master ' +
+    'preloads.';
+/**
+ * One warning per cause for the strategies that did not reach all their workers, counted over all
+ * their runs: what the report shows once, where the log told it run by run.
+ */
+function hookWarnings(strategies) {
+    const byCause = new Map();
+    for (const strategy of strategies) {
+        if (hookMisses(strategy.runs, strategy.name).missed === 0)
+            continue;
+        const cause = causeOf(strategy.runs, strategy.name);
+        byCause.set(cause, [...(byCause.get(cause) ?? []), strategy]);
+    }
+    return [...byCause].map(([cause, group]) => {
+        const counts = group.map(strategy => hookMisses(strategy.runs, strategy.name));
+        const missed = counts.reduce((sum, count) => sum + count.missed, 0);
+        const total = counts.reduce((sum, count) => sum + count.total, 0);
+        const runs = group.flatMap(strategy => strategy.runs);
+        const master = runs.find(run => run.command)?.command?.master.name ?? 'the server';
+        const names = group.map(strategy => strategy.name);
+        const applied = names.filter(name => name !== 'none');
+        const consequence = applied.length === 0
+            ? 'those workers carry no GC evidence.'
+            : `${applied.join(', ')} ${applied.length === 1 ? 'was' : 'were'} not applied to them: ` +
+                "their figures are the baseline's.";
+        const fix = applied.length > 0 && cause !== 'not-loaded' ? FREEZE_IN_CODE : '';
+        const among = `${names.length === 1 ? 'strategy' : 'strategies'} ${names.join(', ')}`;
+        return (`The strategy hook did not reach ${missed} of ${total} workers (${among}): ` +
+            `${explain(cause, master)}, so ${consequence}${fix}`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/harness-run.ts
@@ -34573,14 +35776,14 @@ const EVENTS_FD = 3;
 const WORK_GATE_FD = 4;
 const EXIT_GATE_FD = 5;
 /** The user's output kept for the log and for error messages; older bytes are dropped. */
-const OUTPUT_TAIL_BYTES = 64 * 1024;
-const ERROR_TAIL_LINES = 20;
+const harness_run_OUTPUT_TAIL_BYTES = 64 * 1024;
+const harness_run_ERROR_TAIL_LINES = 20;
 /** How long a killed tree may take to go away before its pipes are dropped. */
 const KILL_GRACE_MS = 5_000;
 /** How long the events of an exited parent may take to arrive while a child still holds fd 3. */
 const EVENTS_GRACE_MS = 1_000;
 /** Why a run stopped; the output tail is added once the tree is gone. */
-class RunFailure extends Error {
+class harness_run_RunFailure extends Error {
     reason;
     traceback;
     constructor(reason, traceback) {
@@ -34611,7 +35814,7 @@ class Inbox {
     }
 }
 /** The last bytes of the user's stdout and stderr, interleaved as they arrived. */
-class OutputTail {
+class harness_run_OutputTail {
     chunks = [];
     kept = 0;
     total = 0;
@@ -34619,13 +35822,13 @@ class OutputTail {
         this.chunks.push(chunk);
         this.kept += chunk.length;
         this.total += chunk.length;
-        while (this.kept - this.chunks[0].length >= OUTPUT_TAIL_BYTES) {
+        while (this.kept - this.chunks[0].length >= harness_run_OUTPUT_TAIL_BYTES) {
             this.kept -= this.chunks.shift().length;
         }
     }
     tail() {
         const all = Buffer.concat(this.chunks);
-        return all.subarray(Math.max(0, all.length - OUTPUT_TAIL_BYTES));
+        return all.subarray(Math.max(0, all.length - harness_run_OUTPUT_TAIL_BYTES));
     }
     text() {
         return this.tail().toString('utf8');
@@ -34635,7 +35838,7 @@ class OutputTail {
         return this.total - this.tail().length;
     }
 }
-function seconds(ms) {
+function harness_run_seconds(ms) {
     return `${Number((ms / 1000).toFixed(1))}s`;
 }
 function signalName(signal) {
@@ -34690,7 +35893,7 @@ async function runHarness(options, deps) {
         stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
     });
     const inbox = new Inbox();
-    const output = new OutputTail();
+    const output = new harness_run_OutputTail();
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));
     // Extra 'pipe' descriptors are sockets, readable and writable; the typings stop at fd 4.
@@ -34748,7 +35951,9 @@ async function runHarness(options, deps) {
     const live = child.pid === undefined ? null : { group: child.pid, marker };
     const untrack = live === null ? () => undefined : (0,live_runs/* trackRun */.X3)(live);
     let tree = null;
-    const ready = {
+    const ready = { 'after-fork': new Set(), 'after-work': new Set() };
+    // A child reports its collector's state once it is released from the phase's sample.
+    const evidence = {
         'after-fork': new Map(),
         'after-work': new Map()
     };
@@ -34764,31 +35969,33 @@ async function runHarness(options, deps) {
         const during = waitingFor === 'exit' ? 'after the last sample' : `while waiting for ${waitingFor}`;
         switch (signal.kind) {
             case 'timeout': {
-                const limit = `timed out after ${seconds(options.timeoutMs)}`;
-                throw new RunFailure(waitingFor === 'exit'
+                const limit = `timed out after ${harness_run_seconds(options.timeoutMs)}`;
+                throw new harness_run_RunFailure(waitingFor === 'exit'
                     ? `${limit} waiting for the processes to exit after the last sample`
                     : `${limit} waiting for ${waitingFor}: ${progress(waitingFor)}`);
             }
             case 'spawn-error':
-                throw new RunFailure(`could not start ${options.python}: ${signal.error.message}`);
+                throw new harness_run_RunFailure(`could not start ${options.python}: ${signal.error.message}`);
             case 'unreadable-event':
-                throw new RunFailure(`the harness sent an unreadable event ${JSON.stringify(signal.line)}`);
+                throw new harness_run_RunFailure(`the harness sent an unreadable event ${JSON.stringify(signal.line)}`);
             case 'exited':
                 exited = true;
                 if (waitingFor === 'exit' && signal.code === 0)
                     return;
-                throw new RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`);
+                throw new harness_run_RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`);
             case 'event': {
                 const event = signal.event;
                 if (event.event === 'ready')
-                    ready[event.phase].set(event.pid, event.gc);
+                    ready[event.phase].add(event.pid);
+                else if (event.event === 'gc')
+                    evidence[event.phase].set(event.pid, event.gc);
                 else if (event.event === 'forked')
                     tree = { parent: event.pid, children: event.children };
                 else if (event.event === 'error') {
-                    throw new RunFailure(`${describeError(event)} ${during}`, event.traceback);
+                    throw new harness_run_RunFailure(`${describeError(event)} ${during}`, event.traceback);
                 }
                 else if (event.event === 'exit' && waitingFor !== 'exit') {
-                    throw new RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`);
+                    throw new harness_run_RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`);
                 }
             }
         }
@@ -34804,19 +36011,25 @@ async function runHarness(options, deps) {
     const sampleTree = (phase, current) => {
         try {
             const parent = deps.proc.sample(current.parent);
-            const children = current.children.map(pid => ({
-                ...deps.proc.sample(pid),
-                gc: ready[phase].get(pid)
-            }));
-            return { parent, children };
+            return { parent, children: current.children.map(pid => deps.proc.sample(pid)) };
         }
         catch (error) {
             if (error instanceof ProcessGoneError) {
-                throw new RunFailure(`process ${error.pid} exited before it was measured at ${phase}`);
+                throw new harness_run_RunFailure(`process ${error.pid} exited before it was measured at ${phase}`);
             }
             throw error;
         }
     };
+    const withEvidence = (phase, samples) => ({
+        parent: samples.parent,
+        children: samples.children.map((sample) => {
+            const gc = evidence[phase].get(sample.pid);
+            if (gc === undefined) {
+                throw new harness_run_RunFailure(`child ${sample.pid} never reported its collector's state at ${phase}`);
+            }
+            return { ...sample, gc };
+        })
+    });
     const holdAt = async (phase) => {
         const current = await awaitPhase(phase);
         const samples = sampleTree(phase, current);
@@ -34836,7 +36049,10 @@ async function runHarness(options, deps) {
             index: options.index,
             repeat: options.repeat,
             durationMs: Math.round(performance.now() - started),
-            phases: { 'after-fork': afterFork, 'after-work': afterWork }
+            phases: {
+                'after-fork': withEvidence('after-fork', afterFork),
+                'after-work': withEvidence('after-work', afterWork)
+            }
         };
     }
     catch (error) {
@@ -34851,11 +36067,11 @@ async function runHarness(options, deps) {
     await settled(gone, KILL_GRACE_MS);
     for (const stream of [child.stdout, child.stderr, ...control])
         stream?.destroy();
-    logOutput(deps.log, output);
+    harness_run_logOutput(deps.log, output);
     if (run !== undefined)
         return run;
-    if (failure instanceof RunFailure)
-        throw new Error(failureMessage(failure, output));
+    if (failure instanceof harness_run_RunFailure)
+        throw new Error(harness_run_failureMessage(failure, output));
     throw failure;
 }
 function reportStragglers(log, stopped) {
@@ -34865,7 +36081,7 @@ function reportStragglers(log, stopped) {
     }
     if (stopped.survivors.length > 0) {
         log.warning(`Processes ${stopped.survivors.join(', ')} of this run were still in /proc ` +
-            `${seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`);
+            `${harness_run_seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`);
     }
 }
 /** Waits for `promise`, but no longer than `ms`. */
@@ -34874,162 +36090,42 @@ async function settled(promise, ms) {
     await Promise.race([promise, new Promise(resolve => (timer = setTimeout(resolve, ms)))]);
     clearTimeout(timer);
 }
-function failureMessage(failure, output) {
+function harness_run_failureMessage(failure, output) {
     const parts = [`${failure.reason[0].toUpperCase()}${failure.reason.slice(1)}.`];
     if (failure.traceback)
         parts.push(failure.traceback.trimEnd());
-    const lines = output.text().trimEnd().split('\n').slice(-ERROR_TAIL_LINES);
+    const lines = output.text().trimEnd().split('\n').slice(-harness_run_ERROR_TAIL_LINES);
     if (output.total > 0)
         parts.push(`Last output of the target:\n${lines.join('\n')}`);
     else
         parts.push('The target printed nothing.');
     return parts.join('\n');
 }
-function logOutput(log, output) {
+function harness_run_logOutput(log, output) {
     if (output.total === 0)
         return;
     const header = output.dropped > 0
-        ? `Output of the target (the last ${OUTPUT_TAIL_BYTES} of ${output.total} bytes):`
+        ? `Output of the target (the last ${harness_run_OUTPUT_TAIL_BYTES} of ${output.total} bytes):`
         : 'Output of the target:';
     log.info(`${header}\n${output.text().trimEnd()}`);
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/engine/harness-path.ts
 
 
 
 /** Where harness.py sits relative to this module: bundle root, CLI bundle, source tree. */
-const CANDIDATES = ['harness.py', '../harness.py', '../harness/harness.py'];
+const harness_path_CANDIDATES = ['harness.py', '../harness.py', '../harness/harness.py'];
 /** The harness file shipped beside the running code; `moduleUrl` is for tests. */
 function resolveHarnessPath(moduleUrl = import.meta.url) {
     const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(moduleUrl));
-    const tried = CANDIDATES.map(candidate => (0,external_node_path_.join)(here, candidate));
+    const tried = harness_path_CANDIDATES.map(candidate => (0,external_node_path_.join)(here, candidate));
     const found = tried.find(path => (0,external_node_fs_.existsSync)(path));
     if (found === undefined) {
         throw new Error(`The Python harness is missing: none of ${tried.join(', ')} exists. ` +
             'Rebuild with `npm run bundle`, which copies src/harness/harness.py into dist/.');
     }
     return found;
-}
-
-;// CONCATENATED MODULE: ./src/constants.ts
-/** Input and output names: the action's public contract, also the CLI's flag names. */
-const Inputs = {
-    Entrypoint: 'entrypoint',
-    Worker: 'worker',
-    Iterations: 'iterations',
-    Workers: 'workers',
-    Strategies: 'strategies',
-    Repeat: 'repeat',
-    Python: 'python',
-    WorkingDirectory: 'working-directory',
-    Timeout: 'timeout',
-    GateStrategy: 'gate-strategy',
-    MaxUss: 'max-uss',
-    MaxPss: 'max-pss',
-    MinFreezeSaving: 'min-freeze-saving',
-    FailOnThreshold: 'fail-on-threshold',
-    Comment: 'comment',
-    CommentKey: 'comment-key',
-    GithubToken: 'github-token'
-};
-const Outputs = {
-    Results: 'results',
-    Report: 'report',
-    CommentBody: 'comment-body',
-    Verdict: 'verdict',
-    /** Suffixed with the strategy name: `uss-freeze`. */
-    UssPrefix: 'uss-',
-    FreezeSaving: 'freeze-saving',
-    CommentUrl: 'comment-url'
-};
-
-;// CONCATENATED MODULE: ./src/engine/python.ts
-
-
-/**
- * Printed as one JSON line. Kept parseable by Python 2 so that an old interpreter reaches the
- * version check below instead of failing with a SyntaxError.
- */
-const PROBE_SOURCE = [
-    'import gc, json, os, platform, sys, sysconfig',
-    'print(json.dumps({',
-    '  "version": platform.python_version(),',
-    '  "versionInfo": list(sys.version_info[:3]),',
-    '  "implementation": platform.python_implementation(),',
-    '  "executable": sys.executable,',
-    '  "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),',
-    '  "gcFreeze": hasattr(gc, "freeze"),',
-    '  "pageSize": os.sysconf("SC_PAGE_SIZE"),',
-    '}))'
-].join('\n');
-const PROBE_TIMEOUT_MS = 60_000;
-const FIX = 'Install Python 3.7 or newer (on a runner: actions/setup-python) or set it to such an interpreter.';
-/** CPython 3.14.0 to 3.14.4 shipped the incremental collector, which scans the old generation in steps. */
-function hasIncrementalGc(implementation, [major, minor, micro]) {
-    return implementation === 'CPython' && major === 3 && minor === 14 && micro <= 4;
-}
-const asInput = name => `input '${name}'`;
-/** "Input 'python' is 'python2'", or the CLI's "Option --python is 'python2'". */
-function subject(python, refer) {
-    return `${refer(Inputs.Python).replace(/^./, c => c.toUpperCase())} is '${python}'`;
-}
-/** Checks the probe's answer; throws an error naming the input and the fix. */
-function parseProbe(python, stdout, refer = asInput) {
-    const named = subject(python, refer);
-    let output;
-    try {
-        output = JSON.parse(stdout.trim());
-    }
-    catch {
-        throw new Error(`${named}, which printed something other than its version ` +
-            `(${JSON.stringify(stdout.slice(0, 200))}). Point it at a Python interpreter.`);
-    }
-    const [major, minor] = output.versionInfo;
-    if (major < 3 || (major === 3 && minor < 7)) {
-        throw new Error(`${named}, which runs Python ${output.version}; ` +
-            `prefork-memory-check needs 3.7 or newer for gc.freeze(). ${FIX}`);
-    }
-    if (!output.gcFreeze) {
-        throw new Error(`${named}, which runs ${output.implementation} ${output.version}, ` +
-            `whose gc module has no freeze(). Use CPython 3.7 or newer.`);
-    }
-    return {
-        executable: output.executable || python,
-        version: output.version,
-        implementation: output.implementation,
-        freeThreaded: output.freeThreaded,
-        incrementalGc: hasIncrementalGc(output.implementation, output.versionInfo),
-        pageSize: output.pageSize
-    };
-}
-/** Runs the interpreter once, without a shell, in the directory the target will run in. */
-function probePython(python, workingDirectory, refer = asInput) {
-    const named = subject(python, refer);
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)(python, ['-c', PROBE_SOURCE], { cwd: workingDirectory, timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
-            if (error === null) {
-                try {
-                    resolve(parseProbe(python, stdout, refer));
-                }
-                catch (parseError) {
-                    reject(parseError);
-                }
-                return;
-            }
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'EACCES') {
-                const missing = python.includes('/') ? 'does not exist' : 'was not found on PATH';
-                const why = code === 'ENOENT' ? missing : 'is not executable';
-                reject(new Error(`${named}, which ${why}. ${FIX}`));
-                return;
-            }
-            reject(new Error(`${named}, which failed to report its version: ` +
-                `${stderr.trim() || error.message}. ${FIX}`));
-        });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/stats.ts
@@ -35100,12 +36196,18 @@ const TOOL = { name: 'prefork-memory-check', version: '0.1.0' };
 /**
  * The results file: a public interface that users parse in their workflows.
  * Every figure is in bytes. Adding fields is fine; renaming or removing one bumps `schema`.
+ *
+ * Command mode added to schema 1: `target.kind`, the command target's fields, `run.command` and
+ * `warnings`; files written before it have no `kind` (an entrypoint) and no `warnings`. One change
+ * asks more of older readers: a child's `gc` is null for a worker the strategy hook did not reach.
  */
 const RESULTS_SCHEMA = 1;
 const STRATEGIES = ['none', 'freeze', 'disable-freeze', 'collect-freeze'];
 const PHASES = (/* unused pure expression or super */ null && (['after-fork', 'after-work']));
 
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
+
+
 
 
 
@@ -35131,23 +36233,18 @@ class MeasureError extends Error {
         this.name = 'MeasureError';
     }
 }
-function mib(bytes) {
+function measure_mib(bytes) {
     return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
-/** Runs every planned run in turn and summarizes them per strategy. */
-async function measure(settings, deps) {
+/** The harness preloads the entrypoint in the interpreter probed once up front. */
+async function entrypointRunner(settings, deps) {
     const python = await probePython(settings.python, settings.workingDirectory, deps.refer);
     const harnessPath = deps.harnessPath ?? resolveHarnessPath();
     const environment = buildEnvironment(python, readEnvironmentSources(settings.workingDirectory));
     deps.log.info(`${python.implementation} ${python.version} (${python.executable}), ${settings.workers} workers, ` +
         `strategies ${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`);
-    const plan = planRuns(settings.strategies, settings.repeat);
-    const runs = new Map(settings.strategies.map(s => [s, []]));
-    for (const step of plan) {
-        const title = `Run ${step.index + 1}/${plan.length}: ${step.strategy} ` +
-            `(repeat ${step.repeat + 1}/${settings.repeat})`;
-        deps.log.startGroup(title);
-        try {
+    return {
+        run: async (step) => {
             const run = await runHarness({
                 python: python.executable,
                 harnessPath,
@@ -35162,43 +36259,78 @@ async function measure(settings, deps) {
                 repeat: step.repeat
             }, deps);
             const children = run.phases['after-work'].children;
-            deps.log.info(`${run.durationMs} ms; after-work child USS ${children.map(c => mib(c.uss)).join(', ')}`);
-            runs.get(step.strategy)?.push(run);
+            deps.log.info(`${run.durationMs} ms; after-work child USS ${children.map(c => measure_mib(c.uss)).join(', ')}`);
+            return run;
+        },
+        environment: () => environment
+    };
+}
+/** Runs every planned run in turn and summarizes them per strategy. */
+async function measure(settings, deps) {
+    const runner = settings.kind === 'command'
+        ? commandRunner(settings, deps)
+        : await entrypointRunner(settings, deps);
+    const plan = planRuns(settings.strategies, settings.repeat);
+    const runs = new Map(settings.strategies.map(s => [s, []]));
+    const results = (strategies) => assemble(settings, runner.environment([...runs.values()].flat()), runs, strategies);
+    for (const step of plan) {
+        const title = `Run ${step.index + 1}/${plan.length}: ${step.strategy} ` +
+            `(repeat ${step.repeat + 1}/${settings.repeat})`;
+        deps.log.startGroup(title);
+        try {
+            runs.get(step.strategy)?.push(await runner.run(step));
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             const completed = settings.strategies.filter(s => (runs.get(s) ?? []).length > 0);
-            const partial = completed.length === 0 ? null : assemble(settings, environment, runs, completed);
+            const partial = completed.length === 0 ? null : results(completed);
             throw new MeasureError(`${title} failed. ${message}`, partial, { cause: error });
         }
         finally {
             deps.log.endGroup();
         }
     }
-    return assemble(settings, environment, runs, settings.strategies);
+    const measured = results(settings.strategies);
+    for (const warning of measured.warnings ?? [])
+        deps.log.warning(warning);
+    return measured;
+}
+function targetOf(settings) {
+    if (settings.kind === 'command') {
+        const { ready } = settings;
+        return {
+            kind: 'command',
+            command: settings.command,
+            ready: ready.kind === 'log' ? { kind: 'log', pattern: ready.pattern.source } : ready,
+            loadCommand: settings.loadCommand,
+            loadDurationMs: settings.loadDurationMs,
+            sampleIntervalMs: settings.sampleIntervalMs
+        };
+    }
+    return {
+        kind: 'entrypoint',
+        entrypoint: settings.entrypoint,
+        worker: settings.worker,
+        iterations: settings.iterations
+    };
 }
 /** Results of `strategies`; `repeat` is the fewest runs any of them completed. */
 function assemble(settings, environment, runs, strategies) {
+    const measured = strategies.map(name => ({ name, runs: runs.get(name) ?? [] }));
     return {
         schema: RESULTS_SCHEMA,
         tool: { name: TOOL.name, version: TOOL.version },
-        target: {
-            entrypoint: settings.entrypoint,
-            worker: settings.worker,
-            iterations: settings.iterations
-        },
+        target: targetOf(settings),
         workers: settings.workers,
-        repeat: Math.min(...strategies.map(name => (runs.get(name) ?? []).length)),
+        repeat: Math.min(...measured.map(strategy => strategy.runs.length)),
         environment,
-        strategies: strategies.map(name => {
-            const strategyRuns = runs.get(name) ?? [];
-            return {
-                name,
-                summary: summarize(strategyRuns),
-                parent: summarizeParent(strategyRuns),
-                runs: strategyRuns
-            };
-        })
+        warnings: hookWarnings(measured),
+        strategies: measured.map(({ name, runs: strategyRuns }) => ({
+            name,
+            summary: summarize(strategyRuns),
+            parent: summarizeParent(strategyRuns),
+            runs: strategyRuns
+        }))
     };
 }
 
@@ -35265,6 +36397,10 @@ function formatRange(min, max, decimals = 1) {
         ? `${low.slice(0, -unit.length)}–${high}`
         : `${low}–${high}`;
 }
+/** "250ms", "2s", "1.25s": a duration in the form the inputs take it. */
+function formatDuration(ms) {
+    return ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(2))}s`;
+}
 const MARKDOWN_ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -35282,6 +36418,7 @@ function format_escapeMarkdown(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate.ts
+
 
 function find(results, name) {
     return results.strategies.find(s => s.name === name);
@@ -35312,6 +36449,16 @@ function savingCheck(results, least) {
     const saving = freezeSaving(results);
     if (saving === null) {
         return { rule, observed: 'none and freeze were not both measured', passed: false };
+    }
+    // A freeze that never ran (a server that forks from C) leaves nothing but noise to judge.
+    const { missed, total } = hookMisses(find(results, 'freeze')?.runs ?? [], 'freeze');
+    if (missed > 0) {
+        return {
+            rule,
+            observed: `freeze was not applied: the strategy hook did not reach ${missed} of ${total} ` +
+                'workers (see the warning)',
+            passed: false
+        };
     }
     const none = find(results, 'none')?.summary.uss.median ?? 0;
     const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
@@ -35415,7 +36562,7 @@ function workflowRunUrl(env) {
 
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 /** Retries a GitHub call that failed for a reason on GitHub's side (5xx, a dropped connection). */
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const retry_sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 /** Short enough that a failing API costs a job seconds, not minutes. */
 const DEFAULT_DELAYS_MS = [1000, 3000];
 /** The HTTP status of an Octokit RequestError, or undefined for anything else. */
@@ -35507,6 +36654,7 @@ const COMMENT_MODES = ['always', 'on-failure', 'never'];
 /** Defaults of the inputs that have a fixed one; action.yml declares the same. */
 const inputs_DEFAULTS = {
     [Inputs.Iterations]: '1',
+    [Inputs.SampleInterval]: '500ms',
     [Inputs.Workers]: '4',
     [Inputs.Strategies]: 'none, freeze',
     [Inputs.Repeat]: '3',
@@ -35569,6 +36717,134 @@ function directoryProblem(path) {
         return 'does not exist';
     }
 }
+const IMPORT_SPEC_FORMS = "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'";
+/** Inputs that mean something to one kind of target only. */
+const ENTRYPOINT_ONLY = [Inputs.Worker, Inputs.Iterations, Inputs.Python];
+const COMMAND_ONLY = [
+    Inputs.ReadyUrl,
+    Inputs.ReadyLog,
+    Inputs.LoadCommand,
+    Inputs.LoadDuration,
+    Inputs.SampleInterval
+];
+/** Samples closer together would load the runner more than the server; further apart say little. */
+const SAMPLE_INTERVAL_MS = { min: 100, max: 3_600_000 };
+function isHttpUrl(text) {
+    try {
+        const url = new URL(text);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    }
+    catch {
+        return false;
+    }
+}
+/** The engine's reason a pattern does not compile ("Unterminated group"), or null when it does. */
+function regexProblem(pattern) {
+    try {
+        new RegExp(pattern);
+        return null;
+    }
+    catch (error) {
+        return error.message.split(': ').pop() ?? 'invalid';
+    }
+}
+/**
+ * The target: `entrypoint` or `command`, exactly one, with the inputs that belong to it. Inputs of
+ * the other kind are errors rather than silently ignored; null when no kind can be told.
+ */
+function readTarget(input) {
+    const { value, subject, refer, reject, problem } = input;
+    const entrypoint = value(Inputs.Entrypoint);
+    const command = value(Inputs.Command);
+    if (entrypoint !== '' && command !== '') {
+        problem(`${subject(Inputs.Entrypoint)} and ${refer(Inputs.Command)} exclude each other; got both ` +
+            `(${shown(entrypoint)} and ${shown(command)}). Keep ${refer(Inputs.Entrypoint)} to preload ` +
+            `a Python import spec and fork from it, or ${refer(Inputs.Command)} to measure a server ` +
+            'command line.');
+        return null;
+    }
+    if (entrypoint === '' && command === '') {
+        problem(`${subject(Inputs.Entrypoint)} or ${refer(Inputs.Command)} is required: ` +
+            `${refer(Inputs.Entrypoint)} is ${IMPORT_SPEC_FORMS} to preload and fork from, ` +
+            `${refer(Inputs.Command)} a server command line such as 'gunicorn --preload -w 4 app:app'.`);
+        return null;
+    }
+    /** Given a value of its own: not empty, not its default. */
+    const isSet = (name) => {
+        const text = value(name);
+        return text !== '' && text !== inputs_DEFAULTS[name];
+    };
+    if (command === '') {
+        for (const name of COMMAND_ONLY.filter(isSet)) {
+            problem(`${subject(name)} applies only to ${refer(Inputs.Command)}; got ${shown(value(name))} with ` +
+                `${refer(Inputs.Entrypoint)}. Remove it, or measure a server command line with ` +
+                `${refer(Inputs.Command)}.`);
+        }
+        const worker = value(Inputs.Worker) || null;
+        for (const [name, spec] of [
+            [Inputs.Entrypoint, entrypoint],
+            [Inputs.Worker, worker ?? '']
+        ]) {
+            // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
+            if (spec !== '' && !isImportSpec(spec))
+                reject(name, spec, IMPORT_SPEC_FORMS);
+        }
+        return {
+            kind: 'entrypoint',
+            entrypoint,
+            worker,
+            iterations: input.wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER),
+            python: value(Inputs.Python, inputs_DEFAULTS[Inputs.Python])
+        };
+    }
+    const instead = {
+        [Inputs.Worker]: `A server's work is the requests it serves: send them with ${refer(Inputs.LoadCommand)}.`,
+        [Inputs.Iterations]: `Remove it: ${refer(Inputs.LoadCommand)} decides how much work the workers do.`,
+        [Inputs.Python]: "The command starts its own interpreter: remove the input and name the interpreter in the command, such as 'python3.12 -m gunicorn …'."
+    };
+    for (const name of ENTRYPOINT_ONLY.filter(isSet)) {
+        problem(`${subject(name)} does not apply to ${refer(Inputs.Command)}; got ${shown(value(name))}. ` +
+            instead[name]);
+    }
+    const url = value(Inputs.ReadyUrl);
+    const log = value(Inputs.ReadyLog);
+    if (url !== '' && log !== '') {
+        problem(`${subject(Inputs.ReadyUrl)} and ${refer(Inputs.ReadyLog)} exclude each other; got both ` +
+            `(${shown(url)} and ${shown(log)}). Keep the URL to wait for a 2xx answer, or the pattern ` +
+            "to wait for a line of the server's output.");
+    }
+    else if (url !== '' && !isHttpUrl(url)) {
+        reject(Inputs.ReadyUrl, url, "an http:// or https:// URL such as 'http://127.0.0.1:8000/'");
+    }
+    const logIssue = log === '' ? null : regexProblem(log);
+    if (logIssue !== null) {
+        problem(`${subject(Inputs.ReadyLog)} must be a regular expression (JavaScript syntax) such as ` +
+            `'Booting worker'; got ${shown(log)}, which does not compile: ${logIssue}.`);
+    }
+    let ready = { kind: 'settle' };
+    if (url !== '' && log === '')
+        ready = { kind: 'url', url };
+    if (log !== '' && url === '' && logIssue === null)
+        ready = { kind: 'log', pattern: new RegExp(log) };
+    const durationText = value(Inputs.LoadDuration);
+    const loadDurationMs = durationText === '' ? null : parseDuration(durationText);
+    if (durationText !== '' && loadDurationMs === null) {
+        reject(Inputs.LoadDuration, durationText, DURATION_FORMS);
+    }
+    const intervalText = value(Inputs.SampleInterval, inputs_DEFAULTS[Inputs.SampleInterval]);
+    const sampleIntervalMs = parseDuration(intervalText) ?? 0;
+    if (sampleIntervalMs < SAMPLE_INTERVAL_MS.min || sampleIntervalMs > SAMPLE_INTERVAL_MS.max) {
+        reject(Inputs.SampleInterval, intervalText, 'a duration from 100ms to 1h such as 250ms or 2s');
+    }
+    return {
+        kind: 'command',
+        command,
+        ready,
+        loadCommand: value(Inputs.LoadCommand) || null,
+        loadDurationMs,
+        sampleIntervalMs
+    };
+}
 function defaultCommentKey(env) {
     return env.GITHUB_WORKFLOW && env.GITHUB_JOB
         ? `${env.GITHUB_WORKFLOW}/${env.GITHUB_JOB}`
@@ -35595,25 +36871,16 @@ function getSettings(read, env = process.env, refer = name => `input '${name}'`)
         reject(name, text, `a whole number ${range}`);
         return min;
     };
-    const entrypoint = value(Inputs.Entrypoint);
-    if (entrypoint === '') {
-        problems.push(`${subject(Inputs.Entrypoint)} is required: a Python import spec such as 'app.main', ` +
-            `'app.main:preload' or 'src/app.py:preload'.`);
-    }
-    const worker = value(Inputs.Worker) || null;
-    for (const [name, spec] of [
-        [Inputs.Entrypoint, entrypoint],
-        [Inputs.Worker, worker ?? '']
-    ]) {
-        if (spec !== '' && !isImportSpec(spec)) {
-            // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
-            reject(name, spec, "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'");
-        }
-    }
-    const iterations = wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER);
+    const target = readTarget({
+        value,
+        subject,
+        refer,
+        reject,
+        problem: text => problems.push(text),
+        wholeNumber
+    });
     const workers = wholeNumber(Inputs.Workers, 1, 1024);
     const repeat = wholeNumber(Inputs.Repeat, 1, 100);
-    const python = value(Inputs.Python, inputs_DEFAULTS[Inputs.Python]);
     const strategiesText = value(Inputs.Strategies, inputs_DEFAULTS[Inputs.Strategies]);
     const named = splitList(strategiesText);
     const unknown = named.filter(name => !isStrategy(name));
@@ -35683,23 +36950,15 @@ function getSettings(read, env = process.env, refer = name => `input '${name}'`)
         reject(Inputs.CommentKey, commentKey, "one line without '-->'");
     }
     const githubToken = value(Inputs.GithubToken);
-    if (problems.length > 0) {
+    // A target is missing only with a problem that says why.
+    if (problems.length > 0 || target === null) {
         // A token pasted into the wrong input must not leak through the message.
         const redact = (p) => (githubToken ? p.split(githubToken).join('***') : p);
         throw new InputError(problems.map(redact));
     }
+    const common = { workers, strategies, repeat, workingDirectory, timeoutMs: timeoutMs ?? 0 };
     return {
-        measure: {
-            entrypoint,
-            worker,
-            iterations,
-            workers,
-            strategies,
-            repeat,
-            python,
-            workingDirectory,
-            timeoutMs: timeoutMs ?? 0
-        },
+        measure: { ...target, ...common },
         gate: {
             strategy: gateStrategy,
             maxUss,
@@ -35729,6 +36988,101 @@ function writeArtifacts(results, report, env) {
     (0,external_node_fs_.writeFileSync)(paths.results, `${JSON.stringify(results, null, 2)}\n`);
     (0,external_node_fs_.writeFileSync)(paths.report, report);
     return paths;
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/series.ts
+
+/** The median worker's USS at every tick of a run. */
+function medianWorkerUss(ticks) {
+    return ticks.map(tick => ({ atMs: tick.atMs, bytes: median(tick.workers.map(w => w.uss)) }));
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+
+
+const DEFAULT_MAX_COLUMNS = 20;
+/** Column steps, in milliseconds, that read as round numbers of seconds. */
+const STEPS_MS = [100, 200, 250, 500, 1_000, 2_000, 2_500, 5_000, 10_000, 15_000, 30_000, 60_000];
+/**
+ * xychart-beta has no legend: the lines take the palette's colours in order, and the legend
+ * under the chart names them with the emoji square of the same colour.
+ */
+const PALETTE = [
+    { color: '#dd2e44', square: '🟥' },
+    { color: '#55acee', square: '🟦' },
+    { color: '#78b159', square: '🟩' },
+    { color: '#f4900c', square: '🟧' },
+    { color: '#aa8ed6', square: '🟪' },
+    { color: '#c1694f', square: '🟫' }
+];
+/** The smallest round step that fits the load into `maxColumns` columns. */
+function columnStep(lastMs, maxColumns) {
+    const fits = (step) => Math.ceil(lastMs / step) + 1 <= maxColumns;
+    const round = STEPS_MS.find(fits);
+    if (round !== undefined)
+        return round;
+    const minutes = Math.ceil(lastMs / (maxColumns - 1) / 60_000);
+    return minutes * 60_000;
+}
+/** The run's value at column `at`: its last point up to half a step later, else its first point. */
+function valueAt(points, at, step) {
+    let value = points[0].bytes;
+    for (const point of points) {
+        if (point.atMs <= at + step / 2)
+            value = point.bytes;
+    }
+    return value;
+}
+/** The smallest round number at least `value`: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten. */
+function niceCeiling(value) {
+    if (value <= 0)
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    const found = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find(m => m * power >= value);
+    return Number((found * power).toPrecision(2));
+}
+function chart_seconds(ms) {
+    return String(Number((ms / 1000).toFixed(2)));
+}
+function chart_mib(bytes) {
+    return (bytes / MIB).toFixed(1);
+}
+/** The chart as a fenced `mermaid` block and its legend; empty when no line has points. */
+function ussChart(lines, options = {}) {
+    const drawn = lines
+        .map(line => ({ ...line, runs: line.runs.filter(points => points.length > 0) }))
+        .filter(line => line.runs.length > 0)
+        .slice(0, PALETTE.length);
+    if (drawn.length === 0)
+        return '';
+    const ends = drawn.flatMap(line => line.runs.map(points => points[points.length - 1].atMs));
+    const lastMs = Math.max(...ends);
+    const step = columnStep(lastMs, Math.max(2, options.maxColumns ?? DEFAULT_MAX_COLUMNS));
+    const columnCount = Math.max(2, Math.ceil(lastMs / step) + 1);
+    const columns = Array.from({ length: columnCount }, (_, k) => k * step);
+    const values = drawn.map(line => columns.map(at => median(line.runs.map(points => valueAt(points, at, step)))));
+    const top = niceCeiling((Math.max(...values.flat()) / MIB) * 1.1);
+    const palette = PALETTE.slice(0, drawn.length);
+    const config = {
+        themeVariables: { xyChart: { plotColorPalette: palette.map(p => p.color).join(', ') } }
+    };
+    const chart = [
+        '```mermaid',
+        `%%{init: ${JSON.stringify(config)}}%%`,
+        'xychart-beta',
+        '  title "Median worker USS during the load"',
+        `  x-axis "seconds since the load started" [${columns.map(at => `"${chart_seconds(at)}"`).join(', ')}]`,
+        `  y-axis "USS (MiB)" 0 --> ${top}`,
+        ...values.map(line => `  line [${line.map(chart_mib).join(', ')}]`),
+        '```'
+    ];
+    const legend = drawn
+        .map((line, i) => `${palette[i].square} ${format_escapeMarkdown(line.name)}`)
+        .join(' · ');
+    const shortest = Math.min(...ends);
+    // Loads within half a step of the longest end in the same column.
+    const note = shortest < lastMs - step / 2 ? ' (a line whose load ended sooner holds its last sample)' : '';
+    return `${chart.join('\n')}\n\n${legend}${note}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/figures.ts
@@ -35792,11 +37146,69 @@ function medianRun(strategy) {
     return ordered[Math.floor((ordered.length - 1) / 2)];
 }
 
+;// CONCATENATED MODULE: ./src/report/target.ts
+
+const ENTRYPOINT_WORDS = {
+    child: 'child',
+    parent: 'parent',
+    after: 'after work',
+    growth: 'from fork to end of work'
+};
+const COMMAND_WORDS = {
+    child: 'worker',
+    parent: 'master',
+    after: 'after the load',
+    growth: 'from ready (before the load) to after the load'
+};
+/** Files from before command mode name no kind: they are entrypoints. */
+function isCommand(target) {
+    return target.kind === 'command';
+}
+function wordsFor(results) {
+    return isCommand(results.target) ? COMMAND_WORDS : ENTRYPOINT_WORDS;
+}
+/** A title should stay one readable line; the environment details show the whole command. */
+const TITLE_CHARS = 80;
+/** The entrypoint spec, or the command line shortened to a title's length. */
+function target_targetLabel(target) {
+    if (!isCommand(target))
+        return target.entrypoint;
+    const line = target.command.replace(/\s+/g, ' ');
+    return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
+}
+/** "when http://127.0.0.1:8000/ answered 2xx"; plain text, for the caller to escape. */
+function readyText(ready) {
+    switch (ready.kind) {
+        case 'settle':
+            return "once the workers' memory settled";
+        case 'url':
+            return `when ${ready.url} answered 2xx`;
+        case 'log':
+            return `when a line of output matched /${ready.pattern}/`;
+    }
+}
+/** The load phase, with `quote` applied to the load command. */
+function loadText(target, quote) {
+    const every = `samples every ${formatDuration(target.sampleIntervalMs)}`;
+    if (target.loadCommand === null) {
+        return target.loadDurationMs === null
+            ? 'none: one sample right after the ready one'
+            : `none: the workers idled for ${formatDuration(target.loadDurationMs)}; ${every}`;
+    }
+    const until = target.loadDurationMs === null
+        ? 'until it exited'
+        : `for ${formatDuration(target.loadDurationMs)}`;
+    return `${quote(target.loadCommand)} ${until}; ${every}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * The Markdown report, built from sections the PR comment can compose on its own and drop to fit
  * GitHub's size limits. Every function is pure: results in, Markdown out.
  */
+
+
+
 
 
 
@@ -35808,7 +37220,8 @@ const RECIPE = {
     'collect-freeze': 'gc.collect() + gc.freeze()'
 };
 const DASH = '—';
-function comparisonSentence({ candidate, baseline, delta, change }, workers) {
+function comparisonSentence({ candidate, baseline, delta, change }, workers, words) {
+    const perChild = `per-${words.child} USS`;
     const subject = RECIPE[candidate.name];
     const from = formatMiB(baseline.summary.uss.median);
     const to = formatMiB(candidate.summary.uss.median);
@@ -35818,18 +37231,19 @@ function comparisonSentence({ candidate, baseline, delta, change }, workers) {
     const across = countOf(workers, 'worker');
     const negligible = change === null ? delta === 0 : Math.abs(change) < NEGLIGIBLE_CHANGE;
     if (negligible) {
-        return `${subject} makes no real difference here: per-child USS is ${from} without it and ${to} with it${percent}.`;
+        return `${subject} makes no real difference here: ${perChild} is ${from} without it and ${to} with it${percent}.`;
     }
     if (delta < 0) {
-        return `${subject} cuts per-child USS from ${from} to ${to}${percent}: ${fleet} across ${across}.`;
+        return `${subject} cuts ${perChild} from ${from} to ${to}${percent}: ${fleet} across ${across}.`;
     }
-    return `${subject} does not help here: per-child USS rises from ${from} to ${to}${percent}, ${fleet} across ${across}.`;
+    return `${subject} does not help here: ${perChild} rises from ${from} to ${to}${percent}, ${fleet} across ${across}.`;
 }
 /** One sentence with the story: what freezing saves per child and across the workers. */
 function headline(results) {
     const comparison = freezeComparison(results);
+    const words = wordsFor(results);
     if (comparison !== null)
-        return comparisonSentence(comparison, results.workers);
+        return comparisonSentence(comparison, results.workers, words);
     if (results.strategies.length === 1) {
         const [only] = results.strategies;
         return (`With ${RECIPE[only.name]} (${only.name}), each worker keeps ` +
@@ -35838,10 +37252,28 @@ function headline(results) {
     }
     const figures = results.strategies.map(s => `${formatMiB(s.summary.uss.median)} with ${RECIPE[s.name]}`);
     const listed = `${figures.slice(0, -1).join(', ')} and ${figures[figures.length - 1]}`;
-    return `Without a none baseline there is no saving to report; per-child USS is ${listed}.`;
+    return `Without a none baseline there is no saving to report; per-${words.child} USS is ${listed}.`;
 }
 function title(results) {
-    return `### Prefork memory: ${escapeMarkdown(results.target.entrypoint)}`;
+    return `### Prefork memory: ${escapeMarkdown(targetLabel(results.target))}`;
+}
+/** What makes the figures doubtful, as a GitHub alert; null when nothing does. */
+function warningsBlock(results) {
+    const warnings = results.warnings ?? [];
+    if (warnings.length === 0)
+        return null;
+    const paragraphs = warnings.map(warning => `> ${format_escapeMarkdown(warning)}`);
+    return `> [!WARNING]\n${paragraphs.join('\n>\n')}`;
+}
+/** The median worker's USS over the load, one line per strategy; null outside command mode. */
+function loadChart(results) {
+    if (!isCommand(results.target))
+        return null;
+    const chart = ussChart(results.strategies.map(s => ({
+        name: s.name,
+        runs: s.runs.map(run => medianWorkerUss(run.command?.ticks ?? []))
+    })));
+    return chart === '' ? null : chart.trimEnd();
 }
 function table(header, align, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -35881,9 +37313,10 @@ function strategyTable(results) {
         'CoW loss',
         'Tree PSS'
     ];
-    const note = `Per child after work, median of ${results.repeat} runs; max is the largest child of any run. ` +
-        `Shared of RSS = 1 − USS/RSS; CoW loss = USS growth from fork to end of work; ` +
-        `tree PSS = parent + ${countOf(results.workers, 'worker')}.`;
+    const { child, parent, after, growth } = wordsFor(results);
+    const note = `Per ${child} ${after}, median of ${results.repeat} runs; max is the largest ${child} of any run. ` +
+        `Shared of RSS = 1 − USS/RSS; CoW loss = USS growth ${growth}; ` +
+        `tree PSS = ${parent} + ${countOf(results.workers, 'worker')}.`;
     const align = ['left', ...header.slice(1).map(() => 'right')];
     return `${table(header, align, rows)}\n\n${note}`;
 }
@@ -35899,8 +37332,9 @@ function projectionTable(results) {
         strategyCell(s),
         ...counts.map(count => formatMiB(projectTreePss(s, measured, count)))
     ]);
+    const { child } = wordsFor(results);
     const note = `Linear projection from the ${countOf(measured, 'worker')} measured: the shared part ` +
-        `(tree PSS − ${measured} × median child USS) plus M × median child USS.`;
+        `(tree PSS − ${measured} × median ${child} USS) plus M × median ${child} USS.`;
     const align = ['left', ...counts.map(() => 'right')];
     return [
         '#### Projected total memory by worker count (tree PSS)',
@@ -35911,11 +37345,22 @@ function projectionTable(results) {
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
-function childrenBlock(strategy, repeats) {
+/** Frozen objects, GC enabled, collections; dashes for a worker the strategy hook missed. */
+function gcCells(gc) {
+    if (gc === null)
+        return [DASH, DASH, DASH];
+    return [
+        formatCount(gc.freezeCount),
+        gc.enabled ? 'yes' : 'no',
+        gc.collections.map(formatCount).join(' / ')
+    ];
+}
+function childrenBlock(strategy, repeats, words) {
     const run = medianRun(strategy);
     const { parent, children } = run.phases['after-work'];
+    const master = run.command?.master;
     const parentRow = [
-        'parent',
+        master ? `master (${format_escapeMarkdown(master.name)}, pid ${master.pid})` : words.parent,
         formatMiB(parent.uss),
         formatMiB(parent.pss),
         formatMiB(parent.rss),
@@ -35927,15 +37372,13 @@ function childrenBlock(strategy, repeats) {
     ];
     const losses = cowLosses(run);
     const childRows = children.map((child, i) => [
-        `child ${i + 1}`,
+        `${words.child} ${i + 1}`,
         formatMiB(child.uss),
         formatMiB(child.pss),
         formatMiB(child.rss),
         formatMiB(losses[i]),
         formatCount(child.minorFaults),
-        formatCount(child.gc.freezeCount),
-        child.gc.enabled ? 'yes' : 'no',
-        child.gc.collections.map(formatCount).join(' / ')
+        ...gcCells(child.gc)
     ]);
     const header = [
         'Process',
@@ -35959,11 +37402,15 @@ function childrenBlock(strategy, repeats) {
         'left',
         'right'
     ];
-    return details(`Per process: <code>${strategy.name}</code>, median run (repeat ${run.repeat + 1} of ${repeats})`, table(header, align, [parentRow, ...childRows]));
+    const missed = children.some(child => child.gc === null)
+        ? `\n\n${DASH} in the GC columns: the strategy hook did not fire in that ${words.child}.`
+        : '';
+    return details(`Per process: <code>${strategy.name}</code>, median run (repeat ${run.repeat + 1} of ${repeats})`, table(header, align, [parentRow, ...childRows]) + missed);
 }
 /** Every process of each strategy's median run, after work, folded. */
 function perChildDetails(results) {
-    return results.strategies.map(s => childrenBlock(s, results.repeat)).join('\n\n');
+    const words = wordsFor(results);
+    return results.strategies.map(s => childrenBlock(s, results.repeat, words)).join('\n\n');
 }
 /** Runs usually differ by less than 0.1 MiB: one more decimal keeps the spread visible. */
 const SPREAD_DECIMALS = 2;
@@ -35976,22 +37423,49 @@ function spreadTable(results) {
         range(s.runs.map(run => runMedian(run, c => c.pss))),
         range(s.runs.map(runTreePss))
     ]);
-    const header = ['Strategy', 'Runs', 'Median child USS', 'Median child PSS', 'Tree PSS'];
+    const { child, after } = wordsFor(results);
+    const header = ['Strategy', 'Runs', `Median ${child} USS`, `Median ${child} PSS`, 'Tree PSS'];
     const align = ['left', 'right', 'right', 'right', 'right'];
-    return `Spread over runs (lowest–highest per-run figure, after work):\n\n${table(header, align, rows)}`;
+    return `Spread over runs (lowest–highest per-run figure, ${after}):\n\n${table(header, align, rows)}`;
 }
-/** The environment stamp and the run-to-run spread, folded; a visible warning for the 3.14 collector. */
-function environmentDetails(results) {
-    const { environment: env, target } = results;
-    const { python } = env;
+function targetLines(results) {
+    const { target } = results;
+    const runs = `**runs per strategy:** ${results.repeat}`;
+    if (isCommand(target)) {
+        const master = results.strategies[0]?.runs[0]?.command?.master.name;
+        const under = master === undefined ? '' : ` under ${format_escapeMarkdown(master)}`;
+        return [
+            `- **Command:** ${format_escapeMarkdown(target.command)}`,
+            `- **Ready:** ${format_escapeMarkdown(readyText(target.ready))}`,
+            `- **Load:** ${loadText(target, format_escapeMarkdown)}`,
+            `- **Workers:** ${results.workers}${under}; ${runs}`
+        ];
+    }
     const worker = target.worker === null
         ? 'none'
         : `${format_escapeMarkdown(target.worker)} × ${formatCount(target.iterations)}`;
-    const build = python.freeThreaded ? 'free-threaded build' : 'GIL build';
-    const lines = [
+    return [
         `- **Target:** ${format_escapeMarkdown(target.entrypoint)}; worker: ${worker}`,
-        `- **Workers:** ${results.workers}; **runs per strategy:** ${results.repeat}`,
-        `- **Python:** ${format_escapeMarkdown(python.version)} (${format_escapeMarkdown(python.implementation)}, ${build}) at ${format_escapeMarkdown(python.executable)}`,
+        `- **Workers:** ${results.workers}; ${runs}`
+    ];
+}
+function pythonText(results) {
+    const { python } = results.environment;
+    const seen = results.strategies.some(s => s.runs.some(run => run.command?.python));
+    if (isCommand(results.target) && !seen) {
+        return 'not seen: the strategy hook loaded in no master';
+    }
+    const build = python.freeThreaded ? 'free-threaded build' : 'GIL build';
+    const where = isCommand(results.target) ? ', as the strategy hook saw it in the master' : '';
+    return `${format_escapeMarkdown(python.version)} (${format_escapeMarkdown(python.implementation)}, ${build}) at ${format_escapeMarkdown(python.executable)}${where}`;
+}
+/** The environment stamp and the run-to-run spread, folded; a visible warning for the 3.14 collector. */
+function environmentDetails(results) {
+    const { environment: env } = results;
+    const { python } = env;
+    const lines = [
+        ...targetLines(results),
+        `- **Python:** ${pythonText(results)}`,
         `- **Kernel:** ${format_escapeMarkdown(env.kernel)}; page size ${formatMiB(env.pageSize)}; transparent hugepages: ${format_escapeMarkdown(env.transparentHugepages)}`,
         `- **CPUs:** ${env.cpus}; **runner:** ${format_escapeMarkdown(env.runner)}`,
         `- **Commit:** ${env.gitSha === null ? 'unknown' : format_escapeMarkdown(env.gitSha)}`,
@@ -36007,14 +37481,19 @@ function environmentDetails(results) {
 /** The whole report, from a `###` heading down; `detail` drops the folded sections. */
 function renderReport(results, options = {}) {
     const detail = options.detail ?? 'full';
-    const sections = [title(results), headline(results), strategyTable(results)];
+    const sections = [
+        title(results),
+        warningsBlock(results),
+        headline(results),
+        strategyTable(results)
+    ];
     if (detail !== 'minimal')
-        sections.push(projectionTable(results));
+        sections.push(loadChart(results), projectionTable(results));
     if (detail === 'full')
         sections.push(perChildDetails(results));
     if (detail !== 'minimal')
         sections.push(environmentDetails(results));
-    return `${sections.join('\n\n')}\n`;
+    return `${sections.filter(section => section !== null).join('\n\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/fit.ts
@@ -36022,8 +37501,9 @@ const LEFT_OUT = {
     compact: 'the per-process tables',
     minimal: 'the per-process tables, the projection and the environment'
 };
-function droppedNote(detail, limit) {
-    return (`> [!NOTE]\n> This report leaves out ${LEFT_OUT[detail]} to stay within GitHub's limit for ` +
+function droppedNote(detail, limit, options) {
+    const leftOut = options.chart && detail === 'minimal' ? `the chart, ${LEFT_OUT[detail]}` : LEFT_OUT[detail];
+    return (`> [!NOTE]\n> This report leaves out ${leftOut} to stay within GitHub's limit for ` +
         `${limit.describe}. The full report is in ${limit.fullReportAt}.`);
 }
 function cutNote(limit) {
@@ -36054,12 +37534,12 @@ function cutToFit(text, suffix, limit) {
  * Renders at full detail, then compact, then minimal until the text fits; as a last resort cuts the
  * minimal text. `render` places the note (what was left out) where it belongs, null for none.
  */
-function fitWithin(render, limit) {
+function fitWithin(render, limit, options = {}) {
     const full = render('full', null);
     if (limit.measure(full) <= limit.max)
         return { text: full, detail: 'full', cut: false };
     for (const detail of ['compact', 'minimal']) {
-        const text = render(detail, droppedNote(detail, limit));
+        const text = render(detail, droppedNote(detail, limit, options));
         if (limit.measure(text) <= limit.max)
             return { text, detail, cut: false };
     }
@@ -36128,6 +37608,7 @@ function notEnforcedMessage(verdict) {
 
 
 
+
 /** The projection under a fold, its heading turned into the fold's label. */
 function foldedProjection(results) {
     const table = projectionTable(results);
@@ -36137,23 +37618,26 @@ function foldedProjection(results) {
 }
 /**
  * The report as the job summary, the comment and the report file show it: the verdict first, then
- * the engine's headline and table, then the sections `detail` keeps (as renderReport does), folded.
+ * any warnings, the engine's headline and table, then the sections `detail` keeps (as renderReport
+ * does), folded.
  */
 function reportBody(results, verdict, detail) {
     const icon = VERDICT_ICON[verdictState(verdict)];
     const sections = [
-        `### ${icon} Prefork memory: ${format_escapeMarkdown(results.target.entrypoint)}`,
+        `### ${icon} Prefork memory: ${format_escapeMarkdown(target_targetLabel(results.target))}`,
         verdictMarkdown(verdict),
+        warningsBlock(results),
         headline(results),
         strategyTable(results)
     ];
+    // The chart goes before the table would: only the minimal report, the last resort, leaves it out.
     if (detail !== 'minimal')
-        sections.push(foldedProjection(results));
+        sections.push(loadChart(results), foldedProjection(results));
     if (detail === 'full')
         sections.push(perChildDetails(results));
     if (detail !== 'minimal')
         sections.push(environmentDetails(results));
-    return sections.join('\n\n');
+    return sections.filter(section => section !== null).join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/publish/job-summary.ts
@@ -36171,7 +37655,7 @@ const SUMMARY_SIZE = {
 /** The job summary: the verdict and the full report, shortened only past GitHub's limit. */
 function composeSummary(results, verdict, limit = SUMMARY_SIZE) {
     return fitWithin((detail, note) => [reportBody(results, verdict, detail), note].filter(part => part !== null).join('\n\n') +
-        '\n', limit);
+        '\n', limit, { chart: loadChart(results) !== null });
 }
 /**
  * Appends Markdown to the step's summary file. Outside a runner (or on one too old to have it)
@@ -36325,6 +37809,7 @@ async function upsertStickyComment(api, request, retry) {
 
 
 
+
 /** GitHub rejects a comment body over this many characters. */
 const COMMENT_LIMIT = 65_536;
 const COMMENT_SIZE = {
@@ -36355,7 +37840,7 @@ function composeComment(results, verdict, context, limit = COMMENT_SIZE) {
     const marker = commentMarker(context.key);
     return fitWithin((detail, note) => [marker, reportBody(results, verdict, detail), note, footer(context)]
         .filter(part => part !== null)
-        .join('\n\n') + '\n', limit);
+        .join('\n\n') + '\n', limit, { chart: loadChart(results) !== null });
 }
 
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
@@ -36500,6 +37985,26 @@ function unsupportedPlatform(platform) {
     return (`Prefork Memory Check reads process memory from /proc, which only Linux has; this runner is ` +
         `${platform}. Run the job on a Linux runner such as \`runs-on: ubuntu-latest\`.`);
 }
+function describeReady(ready) {
+    switch (ready.kind) {
+        case 'settle':
+            return "when the workers' memory settles";
+        case 'url':
+            return `when ${ready.url} answers 2xx`;
+        case 'log':
+            return `when a line of output matches ${String(ready.pattern)}`;
+    }
+}
+function describeLoad(m) {
+    const every = `, sampled every ${formatDuration(m.sampleIntervalMs)}`;
+    if (m.loadCommand === null) {
+        return m.loadDurationMs === null
+            ? 'none (one sample)'
+            : `none, the workers idle for ${formatDuration(m.loadDurationMs)}${every}`;
+    }
+    const until = m.loadDurationMs === null ? 'until it exits' : `for ${formatDuration(m.loadDurationMs)}`;
+    return `${m.loadCommand} (${until})${every}`;
+}
 /** What is about to run and what will judge it, for the log. */
 function planLines(settings) {
     const { measure: m, gate } = settings;
@@ -36508,11 +38013,21 @@ function planLines(settings) {
         gate.maxPss === null ? null : `max-pss ${formatMiB(gate.maxPss)}`,
         gate.minFreezeSaving === null ? null : `min-freeze-saving ${gate.minFreezeSaving}%`
     ].filter(limit => limit !== null);
+    const runs = `Runs: ${m.strategies.length * m.repeat} (${m.strategies.join(', ')} × ${m.repeat}), `;
+    const target = m.kind === 'command'
+        ? [
+            `Command: ${m.command}`,
+            `Ready: ${describeReady(m.ready)}; load: ${describeLoad(m)}`,
+            `${runs}${m.workers} workers expected each, at most ${m.timeoutMs / 1000} s per wait`,
+            `Directory: ${m.workingDirectory}`
+        ]
+        : [
+            `Target: ${m.entrypoint}${m.worker === null ? '' : `, worker ${m.worker} × ${m.iterations}`}`,
+            `${runs}${m.workers} workers each, at most ${m.timeoutMs / 1000} s per run`,
+            `Python: ${m.python} in ${m.workingDirectory}`
+        ];
     return [
-        `Target: ${m.entrypoint}${m.worker === null ? '' : `, worker ${m.worker} × ${m.iterations}`}`,
-        `Runs: ${m.strategies.length * m.repeat} (${m.strategies.join(', ')} × ${m.repeat}), ` +
-            `${m.workers} workers each, at most ${m.timeoutMs / 1000} s per run`,
-        `Python: ${m.python} in ${m.workingDirectory}`,
+        ...target,
         limits.length === 0
             ? 'Limits: none (report only)'
             : `Limits on ${gate.strategy}: ${limits.join(', ')}` +
@@ -36543,7 +38058,7 @@ function publishDeps(settings) {
         env: process.env,
         pullRequest: pullRequestOf(github_context.payload, process.env.GITHUB_REPOSITORY),
         commentApi: settings.githubToken === '' ? null : createCommentApi(getOctokit(settings.githubToken)),
-        retry: { delaysMs: DEFAULT_DELAYS_MS, sleep: sleep }
+        retry: { delaysMs: DEFAULT_DELAYS_MS, sleep: retry_sleep }
     };
 }
 /** The token can reach a message through the target's own output; the runner masks only its log. */

@@ -1,3 +1,4 @@
+import { hookMisses } from './engine/command/hook-warnings.js'
 import type { Results, Strategy, StrategyResult } from './engine/types.js'
 import { MIB, formatMiB, formatPercent } from './report/format.js'
 
@@ -66,6 +67,17 @@ function savingCheck(results: Results, least: number): Check {
   const saving = freezeSaving(results)
   if (saving === null) {
     return { rule, observed: 'none and freeze were not both measured', passed: false }
+  }
+  // A freeze that never ran (a server that forks from C) leaves nothing but noise to judge.
+  const { missed, total } = hookMisses(find(results, 'freeze')?.runs ?? [], 'freeze')
+  if (missed > 0) {
+    return {
+      rule,
+      observed:
+        `freeze was not applied: the strategy hook did not reach ${missed} of ${total} ` +
+        'workers (see the warning)',
+      passed: false
+    }
   }
   const none = find(results, 'none')?.summary.uss.median ?? 0
   const freeze = find(results, 'freeze')?.summary.uss.median ?? 0

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Inputs } from './constants.js'
-import type { MeasureSettings } from './engine/settings.js'
+import type { CommandSettings, EntrypointSettings, MeasureSettings } from './engine/settings.js'
 import { STRATEGIES, type Strategy } from './engine/types.js'
 import type { GateSettings } from './gate.js'
 import { DURATION_FORMS, SIZE_FORMS, parseDuration, parsePercent, parseSize } from './sizes.js'
@@ -22,6 +22,7 @@ export interface Settings {
 /** Defaults of the inputs that have a fixed one; action.yml declares the same. */
 export const DEFAULTS = {
   [Inputs.Iterations]: '1',
+  [Inputs.SampleInterval]: '500ms',
   [Inputs.Workers]: '4',
   [Inputs.Strategies]: 'none, freeze',
   [Inputs.Repeat]: '3',
@@ -92,6 +93,170 @@ function directoryProblem(path: string): string | null {
   }
 }
 
+/** How readTarget reads, names and rejects inputs: the closures of getSettings. */
+interface InputReader {
+  value(name: string, fallback?: string): string
+  subject(name: string): string
+  refer(name: string): string
+  reject(name: string, got: string, accepted: string): void
+  problem(text: string): void
+  wholeNumber(name: keyof typeof DEFAULTS, min: number, max: number): number
+}
+
+type TargetSettings =
+  | Pick<EntrypointSettings, 'kind' | 'entrypoint' | 'worker' | 'iterations' | 'python'>
+  | Pick<
+      CommandSettings,
+      'kind' | 'command' | 'ready' | 'loadCommand' | 'loadDurationMs' | 'sampleIntervalMs'
+    >
+
+const IMPORT_SPEC_FORMS =
+  "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'"
+
+/** Inputs that mean something to one kind of target only. */
+const ENTRYPOINT_ONLY = [Inputs.Worker, Inputs.Iterations, Inputs.Python] as const
+const COMMAND_ONLY = [
+  Inputs.ReadyUrl,
+  Inputs.ReadyLog,
+  Inputs.LoadCommand,
+  Inputs.LoadDuration,
+  Inputs.SampleInterval
+] as const
+
+/** Samples closer together would load the runner more than the server; further apart say little. */
+const SAMPLE_INTERVAL_MS = { min: 100, max: 3_600_000 }
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
+  } catch {
+    return false
+  }
+}
+
+/** The engine's reason a pattern does not compile ("Unterminated group"), or null when it does. */
+function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern)
+    return null
+  } catch (error) {
+    return (error as Error).message.split(': ').pop() ?? 'invalid'
+  }
+}
+
+/**
+ * The target: `entrypoint` or `command`, exactly one, with the inputs that belong to it. Inputs of
+ * the other kind are errors rather than silently ignored; null when no kind can be told.
+ */
+function readTarget(input: InputReader): TargetSettings | null {
+  const { value, subject, refer, reject, problem } = input
+  const entrypoint = value(Inputs.Entrypoint)
+  const command = value(Inputs.Command)
+  if (entrypoint !== '' && command !== '') {
+    problem(
+      `${subject(Inputs.Entrypoint)} and ${refer(Inputs.Command)} exclude each other; got both ` +
+        `(${shown(entrypoint)} and ${shown(command)}). Keep ${refer(Inputs.Entrypoint)} to preload ` +
+        `a Python import spec and fork from it, or ${refer(Inputs.Command)} to measure a server ` +
+        'command line.'
+    )
+    return null
+  }
+  if (entrypoint === '' && command === '') {
+    problem(
+      `${subject(Inputs.Entrypoint)} or ${refer(Inputs.Command)} is required: ` +
+        `${refer(Inputs.Entrypoint)} is ${IMPORT_SPEC_FORMS} to preload and fork from, ` +
+        `${refer(Inputs.Command)} a server command line such as 'gunicorn --preload -w 4 app:app'.`
+    )
+    return null
+  }
+  /** Given a value of its own: not empty, not its default. */
+  const isSet = (name: string): boolean => {
+    const text = value(name)
+    return text !== '' && text !== (DEFAULTS as Record<string, string>)[name]
+  }
+
+  if (command === '') {
+    for (const name of COMMAND_ONLY.filter(isSet)) {
+      problem(
+        `${subject(name)} applies only to ${refer(Inputs.Command)}; got ${shown(value(name))} with ` +
+          `${refer(Inputs.Entrypoint)}. Remove it, or measure a server command line with ` +
+          `${refer(Inputs.Command)}.`
+      )
+    }
+    const worker = value(Inputs.Worker) || null
+    for (const [name, spec] of [
+      [Inputs.Entrypoint, entrypoint],
+      [Inputs.Worker, worker ?? '']
+    ]) {
+      // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
+      if (spec !== '' && !isImportSpec(spec)) reject(name, spec, IMPORT_SPEC_FORMS)
+    }
+    return {
+      kind: 'entrypoint',
+      entrypoint,
+      worker,
+      iterations: input.wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER),
+      python: value(Inputs.Python, DEFAULTS[Inputs.Python])
+    }
+  }
+
+  const instead: Record<(typeof ENTRYPOINT_ONLY)[number], string> = {
+    [Inputs.Worker]: `A server's work is the requests it serves: send them with ${refer(Inputs.LoadCommand)}.`,
+    [Inputs.Iterations]: `Remove it: ${refer(Inputs.LoadCommand)} decides how much work the workers do.`,
+    [Inputs.Python]:
+      "The command starts its own interpreter: remove the input and name the interpreter in the command, such as 'python3.12 -m gunicorn …'."
+  }
+  for (const name of ENTRYPOINT_ONLY.filter(isSet)) {
+    problem(
+      `${subject(name)} does not apply to ${refer(Inputs.Command)}; got ${shown(value(name))}. ` +
+        instead[name]
+    )
+  }
+
+  const url = value(Inputs.ReadyUrl)
+  const log = value(Inputs.ReadyLog)
+  if (url !== '' && log !== '') {
+    problem(
+      `${subject(Inputs.ReadyUrl)} and ${refer(Inputs.ReadyLog)} exclude each other; got both ` +
+        `(${shown(url)} and ${shown(log)}). Keep the URL to wait for a 2xx answer, or the pattern ` +
+        "to wait for a line of the server's output."
+    )
+  } else if (url !== '' && !isHttpUrl(url)) {
+    reject(Inputs.ReadyUrl, url, "an http:// or https:// URL such as 'http://127.0.0.1:8000/'")
+  }
+  const logIssue = log === '' ? null : regexProblem(log)
+  if (logIssue !== null) {
+    problem(
+      `${subject(Inputs.ReadyLog)} must be a regular expression (JavaScript syntax) such as ` +
+        `'Booting worker'; got ${shown(log)}, which does not compile: ${logIssue}.`
+    )
+  }
+  let ready: CommandSettings['ready'] = { kind: 'settle' }
+  if (url !== '' && log === '') ready = { kind: 'url', url }
+  if (log !== '' && url === '' && logIssue === null)
+    ready = { kind: 'log', pattern: new RegExp(log) }
+
+  const durationText = value(Inputs.LoadDuration)
+  const loadDurationMs = durationText === '' ? null : parseDuration(durationText)
+  if (durationText !== '' && loadDurationMs === null) {
+    reject(Inputs.LoadDuration, durationText, DURATION_FORMS)
+  }
+  const intervalText = value(Inputs.SampleInterval, DEFAULTS[Inputs.SampleInterval])
+  const sampleIntervalMs = parseDuration(intervalText) ?? 0
+  if (sampleIntervalMs < SAMPLE_INTERVAL_MS.min || sampleIntervalMs > SAMPLE_INTERVAL_MS.max) {
+    reject(Inputs.SampleInterval, intervalText, 'a duration from 100ms to 1h such as 250ms or 2s')
+  }
+  return {
+    kind: 'command',
+    command,
+    ready,
+    loadCommand: value(Inputs.LoadCommand) || null,
+    loadDurationMs,
+    sampleIntervalMs
+  }
+}
+
 function defaultCommentKey(env: NodeJS.ProcessEnv): string {
   return env.GITHUB_WORKFLOW && env.GITHUB_JOB
     ? `${env.GITHUB_WORKFLOW}/${env.GITHUB_JOB}`
@@ -124,31 +289,16 @@ export function getSettings(
     return min
   }
 
-  const entrypoint = value(Inputs.Entrypoint)
-  if (entrypoint === '') {
-    problems.push(
-      `${subject(Inputs.Entrypoint)} is required: a Python import spec such as 'app.main', ` +
-        `'app.main:preload' or 'src/app.py:preload'.`
-    )
-  }
-  const worker = value(Inputs.Worker) || null
-  for (const [name, spec] of [
-    [Inputs.Entrypoint, entrypoint],
-    [Inputs.Worker, worker ?? '']
-  ]) {
-    if (spec !== '' && !isImportSpec(spec)) {
-      // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
-      reject(
-        name,
-        spec,
-        "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'"
-      )
-    }
-  }
-  const iterations = wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER)
+  const target = readTarget({
+    value,
+    subject,
+    refer,
+    reject,
+    problem: text => problems.push(text),
+    wholeNumber
+  })
   const workers = wholeNumber(Inputs.Workers, 1, 1024)
   const repeat = wholeNumber(Inputs.Repeat, 1, 100)
-  const python = value(Inputs.Python, DEFAULTS[Inputs.Python])
 
   const strategiesText = value(Inputs.Strategies, DEFAULTS[Inputs.Strategies])
   const named = splitList(strategiesText)
@@ -228,24 +378,16 @@ export function getSettings(
   }
 
   const githubToken = value(Inputs.GithubToken)
-  if (problems.length > 0) {
+  // A target is missing only with a problem that says why.
+  if (problems.length > 0 || target === null) {
     // A token pasted into the wrong input must not leak through the message.
     const redact = (p: string): string => (githubToken ? p.split(githubToken).join('***') : p)
     throw new InputError(problems.map(redact))
   }
 
+  const common = { workers, strategies, repeat, workingDirectory, timeoutMs: timeoutMs ?? 0 }
   return {
-    measure: {
-      entrypoint,
-      worker,
-      iterations,
-      workers,
-      strategies,
-      repeat,
-      python,
-      workingDirectory,
-      timeoutMs: timeoutMs ?? 0
-    },
+    measure: { ...target, ...common },
     gate: {
       strategy: gateStrategy,
       maxUss,

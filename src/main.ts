@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { context, getOctokit } from '@actions/github'
 import type { Logger } from './engine/logger.js'
+import type { CommandSettings } from './engine/settings.js'
 import { MeasureError, measure } from './engine/measure.js'
 import { createProcReader } from './engine/procfs.js'
 import { judge } from './gate.js'
@@ -18,7 +19,7 @@ import {
   verdictLogLines,
   verdictState
 } from './publish/verdict.js'
-import { formatMiB } from './report/format.js'
+import { formatDuration, formatMiB } from './report/format.js'
 
 const log: Logger = {
   info: core.info,
@@ -36,6 +37,29 @@ export function unsupportedPlatform(platform: NodeJS.Platform): string | null {
   )
 }
 
+function describeReady(ready: CommandSettings['ready']): string {
+  switch (ready.kind) {
+    case 'settle':
+      return "when the workers' memory settles"
+    case 'url':
+      return `when ${ready.url} answers 2xx`
+    case 'log':
+      return `when a line of output matches ${String(ready.pattern)}`
+  }
+}
+
+function describeLoad(m: CommandSettings): string {
+  const every = `, sampled every ${formatDuration(m.sampleIntervalMs)}`
+  if (m.loadCommand === null) {
+    return m.loadDurationMs === null
+      ? 'none (one sample)'
+      : `none, the workers idle for ${formatDuration(m.loadDurationMs)}${every}`
+  }
+  const until =
+    m.loadDurationMs === null ? 'until it exits' : `for ${formatDuration(m.loadDurationMs)}`
+  return `${m.loadCommand} (${until})${every}`
+}
+
 /** What is about to run and what will judge it, for the log. */
 export function planLines(settings: Settings): string[] {
   const { measure: m, gate } = settings
@@ -44,11 +68,22 @@ export function planLines(settings: Settings): string[] {
     gate.maxPss === null ? null : `max-pss ${formatMiB(gate.maxPss)}`,
     gate.minFreezeSaving === null ? null : `min-freeze-saving ${gate.minFreezeSaving}%`
   ].filter(limit => limit !== null)
+  const runs = `Runs: ${m.strategies.length * m.repeat} (${m.strategies.join(', ')} × ${m.repeat}), `
+  const target =
+    m.kind === 'command'
+      ? [
+          `Command: ${m.command}`,
+          `Ready: ${describeReady(m.ready)}; load: ${describeLoad(m)}`,
+          `${runs}${m.workers} workers expected each, at most ${m.timeoutMs / 1000} s per wait`,
+          `Directory: ${m.workingDirectory}`
+        ]
+      : [
+          `Target: ${m.entrypoint}${m.worker === null ? '' : `, worker ${m.worker} × ${m.iterations}`}`,
+          `${runs}${m.workers} workers each, at most ${m.timeoutMs / 1000} s per run`,
+          `Python: ${m.python} in ${m.workingDirectory}`
+        ]
   return [
-    `Target: ${m.entrypoint}${m.worker === null ? '' : `, worker ${m.worker} × ${m.iterations}`}`,
-    `Runs: ${m.strategies.length * m.repeat} (${m.strategies.join(', ')} × ${m.repeat}), ` +
-      `${m.workers} workers each, at most ${m.timeoutMs / 1000} s per run`,
-    `Python: ${m.python} in ${m.workingDirectory}`,
+    ...target,
     limits.length === 0
       ? 'Limits: none (report only)'
       : `Limits on ${gate.strategy}: ${limits.join(', ')}` +

@@ -1,4 +1,4 @@
-import type { Results } from '../../src/engine/types.js'
+import type { EntrypointTarget, Results } from '../../src/engine/types.js'
 
 /** The same results with every run's children repeated up to `workers`, as a very wide pool would give. */
 export function withWorkers(results: Results, workers: number): Results {
@@ -18,6 +18,6 @@ export function withWorkers(results: Results, workers: number): Results {
   return copy
 }
 
-export function withTarget(results: Results, target: Partial<Results['target']>): Results {
-  return { ...results, target: { ...results.target, ...target } }
+export function withTarget(results: Results, target: Partial<EntrypointTarget>): Results {
+  return { ...results, target: { ...(results.target as EntrypointTarget), ...target } }
 }

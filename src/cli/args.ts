@@ -4,25 +4,46 @@ import { Inputs } from '../constants.js'
 /** Every action input is a flag of the same name, except the token: the CLI never comments. */
 export const INPUT_FLAGS = Object.values(Inputs).filter(name => name !== Inputs.GithubToken)
 
-export const USAGE = `Usage: prefork-memory-check --entrypoint SPEC [options]
+export const USAGE = `Usage: prefork-memory-check (--entrypoint SPEC | --command LINE) [options]
 
-Forks workers from a preloaded Python target under several GC strategies and reports
-each process's memory (USS, PSS, RSS) as the kernel counts it.
+Measures each process's memory (USS, PSS, RSS) as the kernel counts it in a Python server
+that forks workers, under several GC strategies.
 
-Target:
-  --entrypoint SPEC          import spec preloaded in the parent: pkg.mod[:callable]
-                             or path/file.py[:callable] (required)
+Target, one of:
+  --entrypoint SPEC          import spec preloaded in the parent, which then forks the
+                             workers: pkg.mod[:callable] or path/file.py[:callable]
+  --command LINE             a server command line run by /bin/sh, such as
+                             "gunicorn --preload -w 4 app:app"; the strategies reach it
+                             through a sitecustomize hook on PYTHONPATH
+
+With --entrypoint:
   --worker SPEC              callable each child runs before its full collection
   --iterations N             calls of the worker per child (default 1)
   --python PATH              interpreter to run (default python3)
-  --working-directory DIR    where the target runs, first on sys.path (default .)
+
+With --command:
+  --ready-url URL            ready once this http(s) URL answers 2xx
+  --ready-log REGEX          ready once a line of the command's output matches
+                             (default: once the workers' memory settles)
+  --load-command LINE        run while the workers serve, such as a script sending requests;
+                             PREFORK_MEMORY_CHECK_READY_URL holds --ready-url
+  --load-duration DURATION   how long the load lasts; the load command is stopped then
+                             (default: until the load command exits)
+  --sample-interval DURATION time between samples during the load, 100ms to 1h
+                             (default 500ms)
+
+Both:
+  --working-directory DIR    where the target runs (default .); an entrypoint's directory
+                             is also first on sys.path
 
 Measurement:
-  --workers N                children forked, 1 to 1024 (default 4)
+  --workers N                children forked, or the workers the command starts,
+                             1 to 1024 (default 4)
   --strategies LIST          comma-separated: none, freeze, disable-freeze,
                              collect-freeze (default "none, freeze")
   --repeat N                 runs per strategy, 1 to 100; medians are reported (default 3)
-  --timeout DURATION         limit per run: 500ms, 90s, 5m, 1h (default 5m)
+  --timeout DURATION         limit per run (with --command: per wait for the workers or
+                             the load command): 500ms, 90s, 5m, 1h (default 5m)
 
 Gate:
   --gate-strategy NAME       strategy the limits judge (default freeze if measured,

@@ -1,13 +1,23 @@
+import { commandRunner } from './command/runner.js'
+import type { ProcessTable } from './command/process-table.js'
+import { hookWarnings } from './command/hook-warnings.js'
 import { buildEnvironment, readEnvironmentSources } from './environment.js'
 import { runHarness } from './harness-run.js'
 import { resolveHarnessPath } from './harness-path.js'
 import type { Logger } from './logger.js'
 import type { ProcReader } from './procfs.js'
 import { probePython } from './python.js'
-import type { MeasureSettings } from './settings.js'
+import type { EntrypointSettings, MeasureSettings } from './settings.js'
 import { summarize, summarizeParent } from './stats.js'
 import { TOOL } from './tool.js'
-import { RESULTS_SCHEMA, type Environment, type Results, type Run, type Strategy } from './types.js'
+import {
+  RESULTS_SCHEMA,
+  type Environment,
+  type Results,
+  type Run,
+  type Strategy,
+  type Target
+} from './types.js'
 
 export interface PlannedRun {
   /** Position in the plan, from 0. */
@@ -33,6 +43,17 @@ export interface MeasureDeps {
   harnessPath?: string
   /** How messages name a setting: `input 'python'` by default, `option --python` for the CLI. */
   refer?: (name: string) => string
+  /** Command mode: lists processes; /proc by default. */
+  table?: ProcessTable
+  /** Command mode: the folder of the strategy hook; the one shipped beside this module by default. */
+  hookDirectory?: string
+}
+
+/** How one kind of target runs a planned step, and how its results are stamped. */
+export interface Runner {
+  run(step: PlannedRun): Promise<Run>
+  /** The environment of the runs so far. */
+  environment(runs: readonly Run[]): Environment
 }
 
 /** A run failed; `partial` holds the strategies that completed runs before it, or null if none did. */
@@ -51,8 +72,8 @@ function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MiB`
 }
 
-/** Runs every planned run in turn and summarizes them per strategy. */
-export async function measure(settings: MeasureSettings, deps: MeasureDeps): Promise<Results> {
+/** The harness preloads the entrypoint in the interpreter probed once up front. */
+async function entrypointRunner(settings: EntrypointSettings, deps: MeasureDeps): Promise<Runner> {
   const python = await probePython(settings.python, settings.workingDirectory, deps.refer)
   const harnessPath = deps.harnessPath ?? resolveHarnessPath()
   const environment = buildEnvironment(python, readEnvironmentSources(settings.workingDirectory))
@@ -60,15 +81,8 @@ export async function measure(settings: MeasureSettings, deps: MeasureDeps): Pro
     `${python.implementation} ${python.version} (${python.executable}), ${settings.workers} workers, ` +
       `strategies ${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`
   )
-
-  const plan = planRuns(settings.strategies, settings.repeat)
-  const runs = new Map<Strategy, Run[]>(settings.strategies.map(s => [s, []]))
-  for (const step of plan) {
-    const title =
-      `Run ${step.index + 1}/${plan.length}: ${step.strategy} ` +
-      `(repeat ${step.repeat + 1}/${settings.repeat})`
-    deps.log.startGroup(title)
-    try {
+  return {
+    run: async step => {
       const run = await runHarness(
         {
           python: python.executable,
@@ -89,19 +103,63 @@ export async function measure(settings: MeasureSettings, deps: MeasureDeps): Pro
       deps.log.info(
         `${run.durationMs} ms; after-work child USS ${children.map(c => mib(c.uss)).join(', ')}`
       )
-      runs.get(step.strategy)?.push(run)
+      return run
+    },
+    environment: () => environment
+  }
+}
+
+/** Runs every planned run in turn and summarizes them per strategy. */
+export async function measure(settings: MeasureSettings, deps: MeasureDeps): Promise<Results> {
+  const runner =
+    settings.kind === 'command'
+      ? commandRunner(settings, deps)
+      : await entrypointRunner(settings, deps)
+
+  const plan = planRuns(settings.strategies, settings.repeat)
+  const runs = new Map<Strategy, Run[]>(settings.strategies.map(s => [s, []]))
+  const results = (strategies: Strategy[]): Results =>
+    assemble(settings, runner.environment([...runs.values()].flat()), runs, strategies)
+  for (const step of plan) {
+    const title =
+      `Run ${step.index + 1}/${plan.length}: ${step.strategy} ` +
+      `(repeat ${step.repeat + 1}/${settings.repeat})`
+    deps.log.startGroup(title)
+    try {
+      runs.get(step.strategy)?.push(await runner.run(step))
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       const completed = settings.strategies.filter(s => (runs.get(s) ?? []).length > 0)
-      const partial =
-        completed.length === 0 ? null : assemble(settings, environment, runs, completed)
+      const partial = completed.length === 0 ? null : results(completed)
       throw new MeasureError(`${title} failed. ${message}`, partial, { cause: error })
     } finally {
       deps.log.endGroup()
     }
   }
 
-  return assemble(settings, environment, runs, settings.strategies)
+  const measured = results(settings.strategies)
+  for (const warning of measured.warnings ?? []) deps.log.warning(warning)
+  return measured
+}
+
+function targetOf(settings: MeasureSettings): Target {
+  if (settings.kind === 'command') {
+    const { ready } = settings
+    return {
+      kind: 'command',
+      command: settings.command,
+      ready: ready.kind === 'log' ? { kind: 'log', pattern: ready.pattern.source } : ready,
+      loadCommand: settings.loadCommand,
+      loadDurationMs: settings.loadDurationMs,
+      sampleIntervalMs: settings.sampleIntervalMs
+    }
+  }
+  return {
+    kind: 'entrypoint',
+    entrypoint: settings.entrypoint,
+    worker: settings.worker,
+    iterations: settings.iterations
+  }
 }
 
 /** Results of `strategies`; `repeat` is the fewest runs any of them completed. */
@@ -111,25 +169,20 @@ function assemble(
   runs: Map<Strategy, Run[]>,
   strategies: Strategy[]
 ): Results {
+  const measured = strategies.map(name => ({ name, runs: runs.get(name) ?? [] }))
   return {
     schema: RESULTS_SCHEMA,
     tool: { name: TOOL.name, version: TOOL.version },
-    target: {
-      entrypoint: settings.entrypoint,
-      worker: settings.worker,
-      iterations: settings.iterations
-    },
+    target: targetOf(settings),
     workers: settings.workers,
-    repeat: Math.min(...strategies.map(name => (runs.get(name) ?? []).length)),
+    repeat: Math.min(...measured.map(strategy => strategy.runs.length)),
     environment,
-    strategies: strategies.map(name => {
-      const strategyRuns = runs.get(name) ?? []
-      return {
-        name,
-        summary: summarize(strategyRuns),
-        parent: summarizeParent(strategyRuns),
-        runs: strategyRuns
-      }
-    })
+    warnings: hookWarnings(measured),
+    strategies: measured.map(({ name, runs: strategyRuns }) => ({
+      name,
+      summary: summarize(strategyRuns),
+      parent: summarizeParent(strategyRuns),
+      runs: strategyRuns
+    }))
   }
 }

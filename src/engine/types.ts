@@ -1,6 +1,10 @@
 /**
  * The results file: a public interface that users parse in their workflows.
  * Every figure is in bytes. Adding fields is fine; renaming or removing one bumps `schema`.
+ *
+ * Command mode added to schema 1: `target.kind`, the command target's fields, `run.command` and
+ * `warnings`; files written before it have no `kind` (an entrypoint) and no `warnings`. One change
+ * asks more of older readers: a child's `gc` is null for a worker the strategy hook did not reach.
  */
 
 export const RESULTS_SCHEMA = 1
@@ -37,12 +41,52 @@ export interface GcEvidence {
 }
 
 export interface ChildSample extends MemorySample {
-  gc: GcEvidence
+  /** Null in command mode for a worker the strategy hook did not reach (a server that forks from C). */
+  gc: GcEvidence | null
 }
 
 export interface PhaseSamples {
   parent: MemorySample
   children: ChildSample[]
+}
+
+/** One moment of a command-mode load phase: the master and every worker, read one after another. */
+export interface Tick {
+  /** Milliseconds since the load started; the first tick is the ready state at 0. */
+  atMs: number
+  master: MemorySample
+  /** In the order of the run's children. */
+  workers: MemorySample[]
+}
+
+/** A server's interpreter as the strategy hook saw it in the master. */
+export interface HookPython {
+  executable: string
+  /** "3.11.2" */
+  version: string
+  /** sys.implementation.name: "cpython", "pypy". */
+  implementation: string
+  freeThreaded: boolean
+}
+
+/** What a command-mode run adds: who forked, whether the strategy reached each worker, the load. */
+export interface CommandRunDetails {
+  /** The process whose children are the workers (gunicorn's master), with its name from /proc. */
+  master: { pid: number; name: string }
+  /** Null when the hook did not load in the master: not Python, or Python started with -I or -E. */
+  python: HookPython | null
+  /**
+   * Per child, in the order of the phases' children: the hook's after-fork handler ran in it. A
+   * freezing strategy reached the child only if its `gc.freezeCount` is above 0 as well: a server
+   * that runs after-fork handlers only (uWSGI) never froze anything before forking.
+   */
+  hookFired: boolean[]
+  /** How long the load phase lasted. */
+  loadMs: number
+  /** Samples from the ready state (after-fork) to the end of the load (after-work). */
+  ticks: Tick[]
+  /** What makes this run's figures doubtful, as logged. */
+  warnings: string[]
 }
 
 export interface Run {
@@ -51,7 +95,14 @@ export interface Run {
   /** Which repeat of its strategy this is, from 0. */
   repeat: number
   durationMs: number
+  /**
+   * Entrypoint mode: after-fork is right after the fork, after-work after the worker callable and
+   * a full collection. Command mode: after-fork is the ready server before the load, after-work
+   * the end of the load.
+   */
   phases: Record<Phase, PhaseSamples>
+  /** Command mode only. */
+  command?: CommandRunDetails
 }
 
 export interface Spread {
@@ -105,11 +156,34 @@ export interface Environment {
   timestamp: string
 }
 
-export interface Target {
+/** A Python import spec the harness preloads before forking. */
+export interface EntrypointTarget {
+  /** Absent in files written before command mode. */
+  kind?: 'entrypoint'
   entrypoint: string
   worker: string | null
   iterations: number
 }
+
+/** When a command's server counted as ready: its workers' memory settled, a URL, a line of output. */
+export type ReadyTarget =
+  | { kind: 'settle' }
+  | { kind: 'url'; url: string }
+  /** `pattern`: the regular expression's source. */
+  | { kind: 'log'; pattern: string }
+
+/** The user's server command line, measured as it runs. */
+export interface CommandTarget {
+  kind: 'command'
+  command: string
+  ready: ReadyTarget
+  loadCommand: string | null
+  /** Null: the load lasted until the load command exited. */
+  loadDurationMs: number | null
+  sampleIntervalMs: number
+}
+
+export type Target = EntrypointTarget | CommandTarget
 
 export interface Results {
   schema: typeof RESULTS_SCHEMA
@@ -118,5 +192,10 @@ export interface Results {
   workers: number
   repeat: number
   environment: Environment
+  /**
+   * What makes the figures doubtful, once each (a strategy hook that never fired); empty if
+   * nothing. Absent in files written before command mode.
+   */
+  warnings?: string[]
   strategies: StrategyResult[]
 }

@@ -1,6 +1,7 @@
 import type { Results } from '../engine/types.js'
 import type { Verdict } from '../gate.js'
 import { escapeMarkdown } from '../report/format.js'
+import { loadChart } from '../report/markdown.js'
 import { fitWithin, type Fitted, type SizeLimit } from './fit.js'
 import { reportBody } from './report-body.js'
 
@@ -57,6 +58,7 @@ export function composeComment(
       [marker, reportBody(results, verdict, detail), note, footer(context)]
         .filter(part => part !== null)
         .join('\n\n') + '\n',
-    limit
+    limit,
+    { chart: loadChart(results) !== null }
   )
 }

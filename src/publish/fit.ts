@@ -23,9 +23,21 @@ const LEFT_OUT: Record<Exclude<ReportDetail, 'full'>, string> = {
   minimal: 'the per-process tables, the projection and the environment'
 }
 
-function droppedNote(detail: Exclude<ReportDetail, 'full'>, limit: SizeLimit): string {
+/** What the report holds besides the sections every report has. */
+export interface FitOptions {
+  /** A chart, which only the minimal report leaves out. */
+  chart?: boolean
+}
+
+function droppedNote(
+  detail: Exclude<ReportDetail, 'full'>,
+  limit: SizeLimit,
+  options: FitOptions
+): string {
+  const leftOut =
+    options.chart && detail === 'minimal' ? `the chart, ${LEFT_OUT[detail]}` : LEFT_OUT[detail]
   return (
-    `> [!NOTE]\n> This report leaves out ${LEFT_OUT[detail]} to stay within GitHub's limit for ` +
+    `> [!NOTE]\n> This report leaves out ${leftOut} to stay within GitHub's limit for ` +
     `${limit.describe}. The full report is in ${limit.fullReportAt}.`
   )
 }
@@ -60,12 +72,13 @@ export function cutToFit(text: string, suffix: string, limit: SizeLimit): string
  */
 export function fitWithin(
   render: (detail: ReportDetail, note: string | null) => string,
-  limit: SizeLimit
+  limit: SizeLimit,
+  options: FitOptions = {}
 ): Fitted {
   const full = render('full', null)
   if (limit.measure(full) <= limit.max) return { text: full, detail: 'full', cut: false }
   for (const detail of ['compact', 'minimal'] as const) {
-    const text = render(detail, droppedNote(detail, limit))
+    const text = render(detail, droppedNote(detail, limit, options))
     if (limit.measure(text) <= limit.max) return { text, detail, cut: false }
   }
   const text = cutToFit(render('minimal', null), `\n\n${cutNote(limit)}\n`, limit)

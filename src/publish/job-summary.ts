@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs'
 import type { Results } from '../engine/types.js'
 import type { Verdict } from '../gate.js'
 import type { Logger } from '../engine/logger.js'
-import { headline, strategyTable } from '../report/markdown.js'
+import { headline, loadChart, strategyTable } from '../report/markdown.js'
 import { fitWithin, type Fitted, type SizeLimit } from './fit.js'
 import { reportBody } from './report-body.js'
 
@@ -24,7 +24,8 @@ export function composeSummary(
     (detail, note) =>
       [reportBody(results, verdict, detail), note].filter(part => part !== null).join('\n\n') +
       '\n',
-    limit
+    limit,
+    { chart: loadChart(results) !== null }
   )
 }
 

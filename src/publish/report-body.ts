@@ -4,11 +4,14 @@ import { escapeMarkdown } from '../report/format.js'
 import {
   environmentDetails,
   headline,
+  loadChart,
   perChildDetails,
   projectionTable,
   strategyTable,
+  warningsBlock,
   type ReportDetail
 } from '../report/markdown.js'
+import { targetLabel } from '../report/target.js'
 import { VERDICT_ICON, verdictMarkdown, verdictState } from './verdict.js'
 
 /** The projection under a fold, its heading turned into the fold's label. */
@@ -21,18 +24,21 @@ function foldedProjection(results: Results): string {
 
 /**
  * The report as the job summary, the comment and the report file show it: the verdict first, then
- * the engine's headline and table, then the sections `detail` keeps (as renderReport does), folded.
+ * any warnings, the engine's headline and table, then the sections `detail` keeps (as renderReport
+ * does), folded.
  */
 export function reportBody(results: Results, verdict: Verdict, detail: ReportDetail): string {
   const icon = VERDICT_ICON[verdictState(verdict)]
   const sections = [
-    `### ${icon} Prefork memory: ${escapeMarkdown(results.target.entrypoint)}`,
+    `### ${icon} Prefork memory: ${escapeMarkdown(targetLabel(results.target))}`,
     verdictMarkdown(verdict),
+    warningsBlock(results),
     headline(results),
     strategyTable(results)
   ]
-  if (detail !== 'minimal') sections.push(foldedProjection(results))
+  // The chart goes before the table would: only the minimal report, the last resort, leaves it out.
+  if (detail !== 'minimal') sections.push(loadChart(results), foldedProjection(results))
   if (detail === 'full') sections.push(perChildDetails(results))
   if (detail !== 'minimal') sections.push(environmentDetails(results))
-  return sections.join('\n\n')
+  return sections.filter(section => section !== null).join('\n\n')
 }

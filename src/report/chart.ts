@@ -105,9 +105,8 @@ export function ussChart(lines: readonly ChartLine[], options: ChartOptions = {}
     .map((line, i) => `${palette[i].square} ${escapeMarkdown(line.name)}`)
     .join(' · ')
   const shortest = Math.min(...ends)
+  // Loads within half a step of the longest end in the same column.
   const note =
-    shortest < columns[columns.length - 1] - step / 2
-      ? ' (a line whose load ended sooner holds its last sample)'
-      : ''
+    shortest < lastMs - step / 2 ? ' (a line whose load ended sooner holds its last sample)' : ''
   return `${chart.join('\n')}\n\n${legend}${note}\n`
 }

@@ -69,6 +69,11 @@ export function formatRange(min: number, max: number, decimals = 1): string {
     : `${low}–${high}`
 }
 
+/** "250ms", "2s", "1.25s": a duration in the form the inputs take it. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(2))}s`
+}
+
 const MARKDOWN_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

@@ -2,8 +2,10 @@
  * The Markdown report, built from sections the PR comment can compose on its own and drop to fit
  * GitHub's size limits. Every function is pure: results in, Markdown out.
  */
+import { medianWorkerUss } from '../engine/command/series.js'
 import { cowLosses, maximum, minimum } from '../engine/stats.js'
-import type { Results, Strategy, StrategyResult } from '../engine/types.js'
+import type { GcEvidence, Results, Strategy, StrategyResult } from '../engine/types.js'
+import { ussChart } from './chart.js'
 import {
   compareUss,
   findStrategy,
@@ -26,11 +28,15 @@ import {
   formatRange,
   formatSignedPercent
 } from './format.js'
+import { isCommand, loadText, readyText, targetLabel, wordsFor, type Words } from './target.js'
 
 export type ReportDetail = 'full' | 'compact' | 'minimal'
 
 export interface ReportOptions {
-  /** full: everything; compact: no per-child details; minimal: headline and strategy table. */
+  /**
+   * full: everything; compact: no per-child details; minimal: warnings, headline and strategy
+   * table (no chart).
+   */
   detail?: ReportDetail
 }
 
@@ -46,8 +52,10 @@ const DASH = '—'
 
 function comparisonSentence(
   { candidate, baseline, delta, change }: UssComparison,
-  workers: number
+  workers: number,
+  words: Words
 ): string {
+  const perChild = `per-${words.child} USS`
   const subject = RECIPE[candidate.name]
   const from = formatMiB(baseline.summary.uss.median)
   const to = formatMiB(candidate.summary.uss.median)
@@ -57,18 +65,19 @@ function comparisonSentence(
   const across = countOf(workers, 'worker')
   const negligible = change === null ? delta === 0 : Math.abs(change) < NEGLIGIBLE_CHANGE
   if (negligible) {
-    return `${subject} makes no real difference here: per-child USS is ${from} without it and ${to} with it${percent}.`
+    return `${subject} makes no real difference here: ${perChild} is ${from} without it and ${to} with it${percent}.`
   }
   if (delta < 0) {
-    return `${subject} cuts per-child USS from ${from} to ${to}${percent}: ${fleet} across ${across}.`
+    return `${subject} cuts ${perChild} from ${from} to ${to}${percent}: ${fleet} across ${across}.`
   }
-  return `${subject} does not help here: per-child USS rises from ${from} to ${to}${percent}, ${fleet} across ${across}.`
+  return `${subject} does not help here: ${perChild} rises from ${from} to ${to}${percent}, ${fleet} across ${across}.`
 }
 
 /** One sentence with the story: what freezing saves per child and across the workers. */
 export function headline(results: Results): string {
   const comparison = freezeComparison(results)
-  if (comparison !== null) return comparisonSentence(comparison, results.workers)
+  const words = wordsFor(results)
+  if (comparison !== null) return comparisonSentence(comparison, results.workers, words)
   if (results.strategies.length === 1) {
     const [only] = results.strategies
     return (
@@ -81,11 +90,31 @@ export function headline(results: Results): string {
     s => `${formatMiB(s.summary.uss.median)} with ${RECIPE[s.name]}`
   )
   const listed = `${figures.slice(0, -1).join(', ')} and ${figures[figures.length - 1]}`
-  return `Without a none baseline there is no saving to report; per-child USS is ${listed}.`
+  return `Without a none baseline there is no saving to report; per-${words.child} USS is ${listed}.`
 }
 
 export function title(results: Results): string {
-  return `### Prefork memory: ${escapeMarkdown(results.target.entrypoint)}`
+  return `### Prefork memory: ${escapeMarkdown(targetLabel(results.target))}`
+}
+
+/** What makes the figures doubtful, as a GitHub alert; null when nothing does. */
+export function warningsBlock(results: Results): string | null {
+  const warnings = results.warnings ?? []
+  if (warnings.length === 0) return null
+  const paragraphs = warnings.map(warning => `> ${escapeMarkdown(warning)}`)
+  return `> [!WARNING]\n${paragraphs.join('\n>\n')}`
+}
+
+/** The median worker's USS over the load, one line per strategy; null outside command mode. */
+export function loadChart(results: Results): string | null {
+  if (!isCommand(results.target)) return null
+  const chart = ussChart(
+    results.strategies.map(s => ({
+      name: s.name,
+      runs: s.runs.map(run => medianWorkerUss(run.command?.ticks ?? []))
+    }))
+  )
+  return chart === '' ? null : chart.trimEnd()
 }
 
 type Align = 'left' | 'right'
@@ -129,10 +158,11 @@ export function strategyTable(results: Results): string {
     'CoW loss',
     'Tree PSS'
   ]
+  const { child, parent, after, growth } = wordsFor(results)
   const note =
-    `Per child after work, median of ${results.repeat} runs; max is the largest child of any run. ` +
-    `Shared of RSS = 1 − USS/RSS; CoW loss = USS growth from fork to end of work; ` +
-    `tree PSS = parent + ${countOf(results.workers, 'worker')}.`
+    `Per ${child} ${after}, median of ${results.repeat} runs; max is the largest ${child} of any run. ` +
+    `Shared of RSS = 1 − USS/RSS; CoW loss = USS growth ${growth}; ` +
+    `tree PSS = ${parent} + ${countOf(results.workers, 'worker')}.`
   const align: Align[] = ['left', ...header.slice(1).map((): Align => 'right')]
   return `${table(header, align, rows)}\n\n${note}`
 }
@@ -149,9 +179,10 @@ export function projectionTable(results: Results): string {
     strategyCell(s),
     ...counts.map(count => formatMiB(projectTreePss(s, measured, count)))
   ])
+  const { child } = wordsFor(results)
   const note =
     `Linear projection from the ${countOf(measured, 'worker')} measured: the shared part ` +
-    `(tree PSS − ${measured} × median child USS) plus M × median child USS.`
+    `(tree PSS − ${measured} × median ${child} USS) plus M × median ${child} USS.`
   const align: Align[] = ['left', ...counts.map((): Align => 'right')]
   return [
     '#### Projected total memory by worker count (tree PSS)',
@@ -164,11 +195,22 @@ function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
 }
 
-function childrenBlock(strategy: StrategyResult, repeats: number): string {
+/** Frozen objects, GC enabled, collections; dashes for a worker the strategy hook missed. */
+function gcCells(gc: GcEvidence | null): string[] {
+  if (gc === null) return [DASH, DASH, DASH]
+  return [
+    formatCount(gc.freezeCount),
+    gc.enabled ? 'yes' : 'no',
+    gc.collections.map(formatCount).join(' / ')
+  ]
+}
+
+function childrenBlock(strategy: StrategyResult, repeats: number, words: Words): string {
   const run = medianRun(strategy)
   const { parent, children } = run.phases['after-work']
+  const master = run.command?.master
   const parentRow = [
-    'parent',
+    master ? `master (${escapeMarkdown(master.name)}, pid ${master.pid})` : words.parent,
     formatMiB(parent.uss),
     formatMiB(parent.pss),
     formatMiB(parent.rss),
@@ -180,15 +222,13 @@ function childrenBlock(strategy: StrategyResult, repeats: number): string {
   ]
   const losses = cowLosses(run)
   const childRows = children.map((child, i) => [
-    `child ${i + 1}`,
+    `${words.child} ${i + 1}`,
     formatMiB(child.uss),
     formatMiB(child.pss),
     formatMiB(child.rss),
     formatMiB(losses[i]),
     formatCount(child.minorFaults),
-    formatCount(child.gc.freezeCount),
-    child.gc.enabled ? 'yes' : 'no',
-    child.gc.collections.map(formatCount).join(' / ')
+    ...gcCells(child.gc)
   ])
   const header = [
     'Process',
@@ -212,15 +252,19 @@ function childrenBlock(strategy: StrategyResult, repeats: number): string {
     'left',
     'right'
   ]
+  const missed = children.some(child => child.gc === null)
+    ? `\n\n${DASH} in the GC columns: the strategy hook did not fire in that ${words.child}.`
+    : ''
   return details(
     `Per process: <code>${strategy.name}</code>, median run (repeat ${run.repeat + 1} of ${repeats})`,
-    table(header, align, [parentRow, ...childRows])
+    table(header, align, [parentRow, ...childRows]) + missed
   )
 }
 
 /** Every process of each strategy's median run, after work, folded. */
 export function perChildDetails(results: Results): string {
-  return results.strategies.map(s => childrenBlock(s, results.repeat)).join('\n\n')
+  const words = wordsFor(results)
+  return results.strategies.map(s => childrenBlock(s, results.repeat, words)).join('\n\n')
 }
 
 /** Runs usually differ by less than 0.1 MiB: one more decimal keeps the spread visible. */
@@ -236,24 +280,53 @@ function spreadTable(results: Results): string {
     range(s.runs.map(run => runMedian(run, c => c.pss))),
     range(s.runs.map(runTreePss))
   ])
-  const header = ['Strategy', 'Runs', 'Median child USS', 'Median child PSS', 'Tree PSS']
+  const { child, after } = wordsFor(results)
+  const header = ['Strategy', 'Runs', `Median ${child} USS`, `Median ${child} PSS`, 'Tree PSS']
   const align: Align[] = ['left', 'right', 'right', 'right', 'right']
-  return `Spread over runs (lowest–highest per-run figure, after work):\n\n${table(header, align, rows)}`
+  return `Spread over runs (lowest–highest per-run figure, ${after}):\n\n${table(header, align, rows)}`
 }
 
-/** The environment stamp and the run-to-run spread, folded; a visible warning for the 3.14 collector. */
-export function environmentDetails(results: Results): string {
-  const { environment: env, target } = results
-  const { python } = env
+function targetLines(results: Results): string[] {
+  const { target } = results
+  const runs = `**runs per strategy:** ${results.repeat}`
+  if (isCommand(target)) {
+    const master = results.strategies[0]?.runs[0]?.command?.master.name
+    const under = master === undefined ? '' : ` under ${escapeMarkdown(master)}`
+    return [
+      `- **Command:** ${escapeMarkdown(target.command)}`,
+      `- **Ready:** ${escapeMarkdown(readyText(target.ready))}`,
+      `- **Load:** ${loadText(target, escapeMarkdown)}`,
+      `- **Workers:** ${results.workers}${under}; ${runs}`
+    ]
+  }
   const worker =
     target.worker === null
       ? 'none'
       : `${escapeMarkdown(target.worker)} × ${formatCount(target.iterations)}`
-  const build = python.freeThreaded ? 'free-threaded build' : 'GIL build'
-  const lines = [
+  return [
     `- **Target:** ${escapeMarkdown(target.entrypoint)}; worker: ${worker}`,
-    `- **Workers:** ${results.workers}; **runs per strategy:** ${results.repeat}`,
-    `- **Python:** ${escapeMarkdown(python.version)} (${escapeMarkdown(python.implementation)}, ${build}) at ${escapeMarkdown(python.executable)}`,
+    `- **Workers:** ${results.workers}; ${runs}`
+  ]
+}
+
+function pythonText(results: Results): string {
+  const { python } = results.environment
+  const seen = results.strategies.some(s => s.runs.some(run => run.command?.python))
+  if (isCommand(results.target) && !seen) {
+    return 'not seen: the strategy hook loaded in no master'
+  }
+  const build = python.freeThreaded ? 'free-threaded build' : 'GIL build'
+  const where = isCommand(results.target) ? ', as the strategy hook saw it in the master' : ''
+  return `${escapeMarkdown(python.version)} (${escapeMarkdown(python.implementation)}, ${build}) at ${escapeMarkdown(python.executable)}${where}`
+}
+
+/** The environment stamp and the run-to-run spread, folded; a visible warning for the 3.14 collector. */
+export function environmentDetails(results: Results): string {
+  const { environment: env } = results
+  const { python } = env
+  const lines = [
+    ...targetLines(results),
+    `- **Python:** ${pythonText(results)}`,
     `- **Kernel:** ${escapeMarkdown(env.kernel)}; page size ${formatMiB(env.pageSize)}; transparent hugepages: ${escapeMarkdown(env.transparentHugepages)}`,
     `- **CPUs:** ${env.cpus}; **runner:** ${escapeMarkdown(env.runner)}`,
     `- **Commit:** ${env.gitSha === null ? 'unknown' : escapeMarkdown(env.gitSha)}`,
@@ -270,9 +343,14 @@ export function environmentDetails(results: Results): string {
 /** The whole report, from a `###` heading down; `detail` drops the folded sections. */
 export function renderReport(results: Results, options: ReportOptions = {}): string {
   const detail = options.detail ?? 'full'
-  const sections = [title(results), headline(results), strategyTable(results)]
-  if (detail !== 'minimal') sections.push(projectionTable(results))
+  const sections = [
+    title(results),
+    warningsBlock(results),
+    headline(results),
+    strategyTable(results)
+  ]
+  if (detail !== 'minimal') sections.push(loadChart(results), projectionTable(results))
   if (detail === 'full') sections.push(perChildDetails(results))
   if (detail !== 'minimal') sections.push(environmentDetails(results))
-  return `${sections.join('\n\n')}\n`
+  return `${sections.filter(section => section !== null).join('\n\n')}\n`
 }

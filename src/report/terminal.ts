@@ -2,6 +2,7 @@
 import type { Results } from '../engine/types.js'
 import { countOf, formatMiB } from './format.js'
 import { headline } from './markdown.js'
+import { targetLabel, wordsFor } from './target.js'
 
 /** User text reaches a terminal: control characters (escape sequences, newlines) become "?". */
 function printable(text: string): string {
@@ -20,11 +21,12 @@ function alignColumns(rows: string[][]): string[] {
 }
 
 export function renderTerminal(results: Results): string {
+  const { child, parent, after } = wordsFor(results)
   const header = [
     'strategy',
-    'child USS',
-    `child PSS (N=${results.workers})`,
-    'child RSS',
+    `${child} USS`,
+    `${child} PSS (N=${results.workers})`,
+    `${child} RSS`,
     'CoW loss',
     'tree PSS'
   ]
@@ -37,12 +39,13 @@ export function renderTerminal(results: Results): string {
     formatMiB(summary.treePss)
   ])
   return [
-    `Prefork memory: ${printable(results.target.entrypoint)}`,
+    `Prefork memory: ${printable(targetLabel(results.target))}`,
+    ...(results.warnings ?? []).map(warning => `Warning: ${printable(warning)}`),
     headline(results),
     '',
     ...alignColumns([header, ...rows]),
     '',
-    `Medians of ${results.repeat} runs, after work; tree PSS = parent + ${countOf(results.workers, 'worker')}.`,
+    `Medians of ${results.repeat} runs, ${after}; tree PSS = ${parent} + ${countOf(results.workers, 'worker')}.`,
     ''
   ].join('\n')
 }

@@ -109,8 +109,8 @@ export function assessHook(
   if (missed.length > 0 && missed.length === workers.length && masterStart !== null) {
     warnings.push(
       `The strategy hook loaded in ${who} but none of its ${workers.length} workers ran the ` +
-        "interpreter's fork handlers: the server forks from C (uWSGI does unless started with " +
-        `--py-call-osafterfork), so ${consequence}`
+        "interpreter's fork handlers: the server forks from C (uWSGI does), so " +
+        consequence
     )
   } else if (missed.length > 0 && missed.length === workers.length) {
     warnings.push(
@@ -122,6 +122,20 @@ export function assessHook(
     warnings.push(
       `The strategy hook fired in ${workers.length - missed.length} of ${workers.length} workers of ` +
         `${who}; workers ${pidList(missed)} were forked without it, so ${consequence}`
+    )
+  }
+  // A worker forked after gc.freeze() inherits frozen objects; none means the master never ran
+  // the before-fork handler. Free-threaded builds keep no count to tell by.
+  const unfrozen =
+    strategy === 'none' || masterStart?.freeThreaded
+      ? []
+      : workers.filter(w => w.hookFired && gc.get(w.pid)?.freezeCount === 0).map(w => w.pid)
+  if (unfrozen.length > 0) {
+    warnings.push(
+      `The strategy hook ran in workers ${pidList(unfrozen)} of ${who} after their fork, but ` +
+        "never before it: the server runs the interpreter's after-fork handlers only (uWSGI " +
+        'does, even with --py-call-osafterfork), so gc.freeze() never ran in the master and ' +
+        `strategy '${strategy}' figures are the baseline's.`
     )
   }
   return { workers, gc, masterStart, warnings }

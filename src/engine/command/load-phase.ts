@@ -1,11 +1,10 @@
 import { Inputs } from '../../constants.js'
 import type { Logger } from '../logger.js'
-import type { MemorySample } from '../types.js'
+import type { MemorySample, Tick } from '../types.js'
 import { RunFailure, seconds } from './failure.js'
 import type { ProcessTable } from './process-table.js'
 import { describeExit, startShell, type ShellProcess } from './shell.js'
 import { stopRun, type StopOptions } from './stop.js'
-import type { Tick } from './types.js'
 
 /** The master and every worker, read one after another. */
 export interface Snapshot {
@@ -80,7 +79,7 @@ export async function runLoadPhase(ready: Snapshot, phase: LoadPhase): Promise<L
     if (phase.durationMs === null) {
       throw new RunFailure(
         `the load command was still running after ${seconds(phase.timeoutMs)}: set input ` +
-          `'load-duration' to stop it after a fixed time, or raise '${Inputs.Timeout}'`,
+          `'${Inputs.LoadDuration}' to stop it after a fixed time, or raise '${Inputs.Timeout}'`,
         true
       )
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { trackRun } from '../live-runs.js'
 import type { Logger } from '../logger.js'
 import { ProcessGoneError, type ProcReader } from '../procfs.js'
-import type { Phase } from '../types.js'
+import type { ChildSample, Phase, PhaseSamples } from '../types.js'
 import type { Master } from './discovery.js'
 import { assessHook, parseEvidence, type HookRecord } from './evidence.js'
 import { mib, RunFailure, seconds } from './failure.js'
@@ -16,7 +16,7 @@ import type { ProcessTable } from './process-table.js'
 import { httpProbe, type UrlProbe } from './ready-url.js'
 import { describeExit, startShell, type ShellProcess } from './shell.js'
 import { stopRun, type StopOptions } from './stop.js'
-import type { CommandPhaseSamples, CommandRun, CommandRunOptions, WorkerSample } from './types.js'
+import type { CommandRun, CommandRunOptions } from './types.js'
 import { waitForWorkers } from './wait-ready.js'
 
 export interface CommandRunDeps {
@@ -117,7 +117,9 @@ export async function runCommand(
       } catch (error) {
         if (!(error instanceof ProcessGoneError)) throw error
         const who =
-          error.pid === master.pid ? `${master.name} (pid ${master.pid})` : `worker ${error.pid}`
+          error.pid === master.pid
+            ? `the master ${master.name} (pid ${master.pid})`
+            : `worker ${error.pid}`
         throw new RunFailure(
           `${who} exited ${when}; measure a configuration that keeps its workers for the whole run`
         )
@@ -140,15 +142,16 @@ export async function runCommand(
     })
 
     const hook = assessHook(readEvidence(evidenceFile), master, workers, options.strategy)
-    for (const warning of hook.warnings) deps.log.warning(warning)
-    const phase = (taken: Snapshot): CommandPhaseSamples => ({
+    // In the run's log; the caller warns once per cause over all runs (see hook-warnings.ts).
+    for (const warning of hook.warnings) deps.log.info(`Warning: ${warning}`)
+    const phase = (taken: Snapshot): PhaseSamples => ({
       parent: taken.master,
-      children: taken.workers.map((sample): WorkerSample => ({
+      children: taken.workers.map((sample): ChildSample => ({
         ...sample,
         gc: hook.gc.get(sample.pid) ?? null
       }))
     })
-    const phases: Record<Phase, CommandPhaseSamples> = {
+    const phases: Record<Phase, PhaseSamples> = {
       'after-fork': phase(ready),
       'after-work': phase(after)
     }
@@ -204,7 +207,7 @@ export async function runCommand(
 
   if (failure !== null) {
     if (!(failure instanceof RunFailure)) throw failure
-    throw new Error(failureMessage(options, failure, server, load, stopFailure))
+    throw new Error(failureMessage(failure, server, load, stopFailure))
   }
   if (stopFailure !== null) throw stopFailure
   return {
@@ -219,13 +222,14 @@ function tail(title: string, output: OutputTail): string {
 }
 
 function failureMessage(
-  options: CommandRunOptions,
   failure: RunFailure,
   server: ShellProcess,
   load: ShellProcess | null,
   stopFailure: Error | null
 ): string {
-  const parts = [`Strategy ${options.strategy}: ${failure.message}.`]
+  // The caller names the run and its strategy before this.
+  const reason = failure.message
+  const parts = [`${reason[0].toUpperCase()}${reason.slice(1)}.`]
   if (failure.loadFailed && load) parts.push(tail('the load command', load.output))
   parts.push(tail('the command', server.output))
   if (stopFailure) parts.push(stopFailure.message)

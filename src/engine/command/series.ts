@@ -1,5 +1,5 @@
 import { median } from '../stats.js'
-import type { Tick } from './types.js'
+import type { Tick } from '../types.js'
 
 /** A figure over the load phase: milliseconds since the load started, bytes. */
 export interface SeriesPoint {

@@ -1,4 +1,4 @@
-import type { GcEvidence, MemorySample, Phase, Strategy } from '../types.js'
+import type { HookPython, Phase, PhaseSamples, Strategy, Tick } from '../types.js'
 
 /** When the server counts as ready to measure, once all its workers exist. */
 export type ReadyCondition =
@@ -29,26 +29,6 @@ export interface CommandRunOptions {
   repeat: number
 }
 
-/** A worker's memory with the collector state its fork hook recorded; null when the hook never ran. */
-export interface WorkerSample extends MemorySample {
-  gc: GcEvidence | null
-}
-
-export interface CommandPhaseSamples {
-  /** The forking process: gunicorn's master, Celery's main process, the pool's parent. */
-  parent: MemorySample
-  children: WorkerSample[]
-}
-
-/** One moment of the load phase: the master and every worker, read one after another. */
-export interface Tick {
-  /** Milliseconds since the load started; the first tick is the ready state at 0. */
-  atMs: number
-  master: MemorySample
-  /** In the order of CommandRun.workers. */
-  workers: MemorySample[]
-}
-
 export interface WorkerInfo {
   pid: number
   /** The hook recorded this worker's fork: the strategy was applied to it. */
@@ -63,17 +43,13 @@ export interface CommandRun {
   /** The process whose children are the workers, with its name from /proc. */
   master: { pid: number; name: string }
   /** The master's interpreter as the hook saw it; null when the hook did not load there. */
-  python: {
-    executable: string
-    /** "3.11.2" */
-    version: string
-    /** sys.implementation.name: "cpython", "pypy". */
-    implementation: string
-    freeThreaded: boolean
-  } | null
+  python: HookPython | null
   workers: WorkerInfo[]
-  /** `after-fork`: the workers ready, before any load; `after-work`: right after the load. */
-  phases: Record<Phase, CommandPhaseSamples>
+  /**
+   * `after-fork`: the workers ready, before any load; `after-work`: right after the load. A
+   * child's `gc` is its collector state right after its fork, null when the hook did not run there.
+   */
+  phases: Record<Phase, PhaseSamples>
   /** How long the load phase lasted. */
   loadMs: number
   ticks: Tick[]

@@ -32,6 +32,7 @@ function growingProc(growth: (pid: number) => number): ProcReader {
       const uss = 10 * MIB + count * growth(pid)
       return { pid, uss, rss: uss, pss: uss } as MemorySample
     },
+    state: () => 'S',
     descendants: () => []
   }
 }

@@ -6,7 +6,8 @@ import {
   createProcReader,
   parseMinorFaults,
   parseParentPid,
-  parseSmaps
+  parseSmaps,
+  parseState
 } from '../src/engine/procfs.js'
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'proc')
@@ -48,6 +49,11 @@ describe('stat fields', () => {
     const stat = '77 (a) b (c)) S 12 77 77 0 -1 4194304 5150 0 0 0 3 1 0 0 20 0 1 0 100 1000 200'
     expect(parseParentPid(stat)).toBe(12)
     expect(parseMinorFaults(stat)).toBe(5150)
+  })
+
+  it('reads the state of a process blocked in a read', () => {
+    expect(parseState('77 (a) b (c)) S 12 77 77 0 -1')).toBe('S')
+    expect(createProcReader(fixtures).state(4242)).toBe('S')
   })
 
   it('reads the real stat fixture', () => {

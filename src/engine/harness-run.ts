@@ -39,7 +39,7 @@ interface MemorySamples {
   children: MemorySample[]
 }
 
-/** The measured tree: the harness parent and its forked children, in fork order. */
+/** The measured tree: the harness parent and its forked children, in pid order. */
 export interface ProcessTree {
   parent: number
   children: number[]
@@ -60,6 +60,8 @@ const EXIT_GATE_FD = 5
 /** The user's output kept for the log and for error messages; older bytes are dropped. */
 const OUTPUT_TAIL_BYTES = 64 * 1024
 const ERROR_TAIL_LINES = 20
+/** The longest a phase's sample waits for its processes to go to sleep. */
+const IDLE_WAIT_MS = 1_000
 /** How long a killed tree may take to go away before its pipes are dropped. */
 const KILL_GRACE_MS = 5_000
 /** How long the events of an exited parent may take to arrive while a child still holds fd 3. */
@@ -68,7 +70,7 @@ const EVENTS_GRACE_MS = 1_000
 type HarnessEvent =
   | { event: 'ready'; phase: Phase; pid: number }
   | { event: 'gc'; phase: Phase; pid: number; gc: GcEvidence }
-  | { event: 'forked'; pid: number; children: number[] }
+  | { event: 'preloaded'; pid: number }
   | { event: 'exit'; pid: number; code: number }
   | {
       event: 'error'
@@ -261,7 +263,9 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   const live: LiveRun | null = child.pid === undefined ? null : { group: child.pid, marker }
   const untrack = live === null ? () => undefined : trackRun(live)
 
-  let tree: ProcessTree | null = null
+  // The parent only says it has preloaded: from the fork on it stays silent, and the children
+  // name themselves when they report at after-fork.
+  let parent: number | null = null
   const ready: Record<Phase, Set<number>> = { 'after-fork': new Set(), 'after-work': new Set() }
   // A child reports its collector's state once it is released from the phase's sample.
   const evidence: Record<Phase, Map<number, GcEvidence>> = {
@@ -270,9 +274,8 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   }
 
   const progress = (phase: Phase): string => {
-    if (tree === null) return 'the parent was still preloading the entrypoint'
-    const reported = tree.children.filter(pid => ready[phase].has(pid)).length
-    return `${reported} of ${tree.children.length} children reported`
+    if (parent === null) return 'the parent was still preloading the entrypoint'
+    return `${ready[phase].size} of ${options.workers} children reported`
   }
 
   let exited = false
@@ -301,7 +304,7 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
         const event = signal.event
         if (event.event === 'ready') ready[event.phase].add(event.pid)
         else if (event.event === 'gc') evidence[event.phase].set(event.pid, event.gc)
-        else if (event.event === 'forked') tree = { parent: event.pid, children: event.children }
+        else if (event.event === 'preloaded') parent = event.pid
         else if (event.event === 'error') {
           throw new RunFailure(`${describeError(event)} ${during}`, event.traceback)
         } else if (event.event === 'exit' && waitingFor !== 'exit') {
@@ -313,8 +316,9 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
 
   const awaitPhase = async (phase: Phase): Promise<ProcessTree> => {
     for (;;) {
-      const current: ProcessTree | null = tree
-      if (current !== null && current.children.every(pid => ready[phase].has(pid))) return current
+      if (parent !== null && ready[phase].size === options.workers) {
+        return { parent, children: [...ready[phase]].sort((a, b) => a - b) }
+      }
       handle(await inbox.next(), phase)
     }
   }
@@ -344,6 +348,7 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
 
   const holdAt = async (phase: Phase): Promise<MemorySamples> => {
     const current = await awaitPhase(phase)
+    await untilBlocked(deps.proc, [current.parent, ...current.children])
     const samples = sampleTree(phase, current)
     await deps.onPhase?.(phase, current)
     return samples
@@ -396,6 +401,26 @@ function reportStragglers(log: Logger, stopped: StoppedRun): void {
       `Processes ${stopped.survivors.join(', ')} of this run were still in /proc ` +
         `${seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`
     )
+  }
+}
+
+/**
+ * A child reports a phase just before it blocks on the gate; until it sleeps there, it may still
+ * be touching pages. Waits until every process sleeps, for a moment at most: a process busy in
+ * a thread of the user's is sampled anyway.
+ */
+async function untilBlocked(proc: ProcReader, pids: number[]): Promise<void> {
+  const deadline = performance.now() + IDLE_WAIT_MS
+  const busy = (pid: number): boolean => {
+    try {
+      return proc.state(pid) === 'R'
+    } catch (error) {
+      if (error instanceof ProcessGoneError) return false // the sample will say so
+      throw error
+    }
+  }
+  while (pids.some(busy) && performance.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 1))
   }
 }
 

@@ -6,6 +6,8 @@ import type { MemorySample } from './types.js'
 export interface ProcReader {
   /** One sample of a live process; throws ProcessGoneError when it has exited. */
   sample(pid: number): MemorySample
+  /** The one-letter scheduler state of a live process: R running, S sleeping, … */
+  state(pid: number): string
   /** Every process below `pid` in the process tree, nearest first. */
   descendants(pid: number): number[]
 }
@@ -33,6 +35,11 @@ export function parseSmaps(text: string): Map<string, number> {
 export function parseMinorFaults(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return Number(fields[7])
+}
+
+/** State: field 3 of /proc/PID/stat. */
+export function parseState(stat: string): string {
+  return stat.charAt(stat.lastIndexOf(')') + 2)
 }
 
 /** Parent pid: field 4 of /proc/PID/stat. */
@@ -111,6 +118,10 @@ export function createProcReader(root = '/proc', options: ProcReaderOptions = {}
       // A process that exited between the two reads leaves an empty rollup: that is no sample.
       if (text.length === 0) throw new ProcessGoneError(pid)
       return toSample(pid, parseSmaps(text), parseMinorFaults(stat), source)
+    },
+
+    state(pid) {
+      return parseState(readStat(pid))
     },
 
     descendants(pid) {

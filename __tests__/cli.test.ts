@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { INPUT_FLAGS, USAGE, parseCliArgs } from '../src/cli/args.js'
@@ -6,12 +6,21 @@ import { ExitCode, cli, type CliIO } from '../src/cli/main.js'
 import { Inputs } from '../src/constants.js'
 import type { MeasureSettings } from '../src/engine/settings.js'
 import { TOOL } from '../src/engine/tool.js'
-import { renderReport } from '../src/report/markdown.js'
+import { judge } from '../src/gate.js'
+import { reportBody } from '../src/publish/report-body.js'
 import { renderTerminal } from '../src/report/terminal.js'
+import { buildResults } from './fixtures/compare/build.js'
 import { loadResults } from './fixtures/results/load.js'
 
 // Per-child USS medians: none 5.9 MiB, freeze 2.2 MiB (a 62.7% saving).
 const RESULTS = loadResults('stdlib-none-freeze')
+const NO_LIMITS = {
+  strategy: 'freeze' as const,
+  maxUss: null,
+  maxPss: null,
+  minFreezeSaving: null,
+  failOnThreshold: true
+}
 
 interface Outcome {
   code: number
@@ -48,12 +57,18 @@ afterAll(() => {
 })
 
 describe('flags', () => {
-  it('takes every action input except the token as a flag of the same name', () => {
+  it('takes every action input as a flag of the same name, but those only a runner can use', () => {
     const argv = INPUT_FLAGS.flatMap(name => [`--${name}`, `value of ${name}`])
     const { inputs } = parseCliArgs(argv)
+    const actionOnly: string[] = [
+      Inputs.GithubToken,
+      Inputs.CompareBase,
+      Inputs.Mode,
+      Inputs.ResultsGlob
+    ]
     expect(Object.keys(inputs).sort()).toEqual(
       Object.values(Inputs)
-        .filter(name => name !== Inputs.GithubToken)
+        .filter(name => !actionOnly.includes(name))
         .sort()
     )
     expect(inputs[Inputs.MaxUss]).toBe('value of max-uss')
@@ -150,6 +165,8 @@ describe('flags', () => {
   it.each([
     [['--entrypoint', 'app', '--max_uss', '1MiB'], "Unknown option '--max_uss'"],
     [['--entrypoint', 'app', '--github-token', 'ghp_x'], "Unknown option '--github-token'"],
+    [['--entrypoint', 'app', '--compare-base', 'true'], "Unknown option '--compare-base'"],
+    [['--mode', 'report'], "Unknown option '--mode'"],
     [['--entrypoint', 'app', 'extra'], "Unexpected argument 'extra'"],
     [['--entrypoint'], "Option '--entrypoint <value>' argument missing"],
     [['--entrypoint', 'app', '--help=yes'], "Option '-h, --help' does not take an argument"]
@@ -279,7 +296,8 @@ describe('verdict and exit status', () => {
     const { code, stdout } = await run(['--entrypoint', 'app'])
     expect(code).toBe(ExitCode.Passed)
     expect(stdout).toBe(
-      `${renderTerminal(RESULTS)}\nGate: no limits set (see --max-uss, --max-pss, --min-freeze-saving).\n`
+      `${renderTerminal(RESULTS)}\nGate: no limits set (see --max-uss, --max-pss, ` +
+        '--min-freeze-saving, --max-uss-increase).\n'
     )
   })
 })
@@ -339,8 +357,11 @@ describe('files', () => {
     const markdown = join(scratch, 'report.md')
     const { code } = await run(['--entrypoint', 'app', '--json', json, '--markdown', markdown])
     expect(code).toBe(ExitCode.Passed)
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(RESULTS)
-    expect(readFileSync(markdown, 'utf8')).toBe(renderReport(RESULTS, { detail: 'full' }))
+    // Written as this version writes results, whatever the schema of the fixture measured.
+    const written = { ...RESULTS, schema: 2 }
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(written)
+    const verdict = judge(RESULTS, { ...NO_LIMITS })
+    expect(readFileSync(markdown, 'utf8')).toBe(`${reportBody(RESULTS, verdict, 'full')}\n`)
   })
 
   it('exits 2 naming the flag when a file cannot be written', async () => {
@@ -348,5 +369,76 @@ describe('files', () => {
     const { code, stderr } = await run(['--entrypoint', 'app', '--json', json])
     expect(code).toBe(ExitCode.Error)
     expect(stderr).toMatch(new RegExp(`^error: cannot write the --json file ${json}: ENOENT`))
+  })
+})
+
+describe('comparing with a baseline', () => {
+  // A head 12.5% heavier under freeze than its baseline: 1.25 MiB per child, shown as 1.3 MiB.
+  const baseline = buildResults({ strategies: { none: [20, 20.1], freeze: [10, 10.05] } })
+  const head = buildResults({ strategies: { none: [26, 26.1], freeze: [11.25, 11.3] } })
+  const measureHead: CliIO['measure'] = async () => head
+
+  function writeBaseline(): string {
+    const file = join(scratch, 'baseline.json')
+    writeFileSync(file, JSON.stringify(baseline))
+    return file
+  }
+
+  it('reports the change against the file, writes both sides and judges the increase', async () => {
+    const file = writeBaseline()
+    const json = join(scratch, 'compared.json')
+    const { code, stdout } = await run(
+      ['--entrypoint', 'app', '--baseline', file, '--max-uss-increase', '10%', '--json', json],
+      { measure: measureHead }
+    )
+    expect(code).toBe(ExitCode.LimitCrossed)
+    expect(stdout).toContain(
+      `Against the baseline ${file}: This checkout makes each freeze worker 1.3 MiB heavier (+12.5%)`
+    )
+    expect(stdout).toContain(
+      "  ✗ fails if freeze's per-child USS grows by > 10%: freeze's per-child USS grew by 1.3 MiB"
+    )
+    const written = JSON.parse(readFileSync(json, 'utf8'))
+    expect(written.base).toMatchObject({ status: 'measured', origin: { kind: 'baseline', file } })
+    expect(written.comparison.strategies.map((s: { name: string }) => s.name)).toEqual([
+      'none',
+      'freeze'
+    ])
+  })
+
+  it('passes when both parts of the limit are not exceeded', async () => {
+    const { code, stdout } = await run(
+      ['--entrypoint', 'app', '--baseline', writeBaseline(), '--max-uss-increase', '10%, 8MiB'],
+      { measure: measureHead }
+    )
+    expect(code).toBe(ExitCode.Passed)
+    expect(stdout).toContain("  ✓ fails if freeze's per-child USS grows by > 10% and > 8 MiB")
+  })
+
+  it('refuses a baseline that is not a results file before measuring, naming the flag', async () => {
+    const file = join(scratch, 'not-results.json')
+    writeFileSync(file, '{"hello": 1}')
+    const { code, stderr, measured } = await run(['--entrypoint', 'app', '--baseline', file])
+    expect(code).toBe(ExitCode.Error)
+    expect(stderr).toContain(
+      `error: Option --baseline must be a results file of Prefork Memory Check; got '${file}': ` +
+        `${file} has no schema field`
+    )
+    expect(measured).toBeNull()
+  })
+
+  it('says that an increase limit has nothing to judge without a baseline', async () => {
+    const { code, stdout } = await run(['--entrypoint', 'app', '--max-uss-increase', '10%'])
+    expect(code).toBe(ExitCode.Passed)
+    expect(stdout).toContain(
+      "Gate: pass\n  – fails if freeze's per-child USS grows by > 10%: not judged: there is no " +
+        'baseline to compare with (--baseline FILE)\n'
+    )
+  })
+
+  it('stores the label', async () => {
+    const json = join(scratch, 'labelled.json')
+    await run(['--entrypoint', 'app', '--label', 'postgres', '--json', json])
+    expect(JSON.parse(readFileSync(json, 'utf8')).label).toBe('postgres')
   })
 })

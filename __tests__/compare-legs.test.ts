@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { legTitle, loadLegs, toLegs } from '../src/compare/legs.js'
 import { withBase } from '../src/compare/results.js'
 import type { StoredResults } from '../src/compare/schema.js'
-import { buildResults } from './fixtures/compare/build.js'
+import { asSchema1, buildResults } from './fixtures/compare/build.js'
 
 let root: string
 
@@ -43,7 +43,7 @@ describe('loadLegs', () => {
     write('artifacts/memory-3.12/results.json', leg('3.12.4', 'postgres'))
     write(
       'artifacts/memory-3.9/results.json',
-      buildResults({ strategies: { freeze: [5] }, python: '3.9.19' })
+      asSchema1(buildResults({ strategies: { freeze: [5] }, python: '3.9.19' }))
     )
     write('artifacts/memory-3.10/results.json', leg('3.10.14'))
     write('artifacts/memory-3.10/report.md', '# not results')

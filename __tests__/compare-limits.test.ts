@@ -6,7 +6,7 @@ import {
   parseRegressionLimit,
   type RegressionLimit
 } from '../src/compare/limits.js'
-import type { FigureDelta } from '../src/compare/schema.js'
+import type { FigureDelta } from '../src/engine/types.js'
 import { MIB, buildResults } from './fixtures/compare/build.js'
 
 describe('parseRegressionLimit', () => {

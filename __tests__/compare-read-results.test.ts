@@ -11,7 +11,7 @@ import {
   measuredBase,
   withBase
 } from '../src/compare/results.js'
-import type { ComparedResults } from '../src/compare/schema.js'
+import type { Results } from '../src/engine/types.js'
 import { RESULT_FIXTURES } from './fixtures/results/load.js'
 import { buildResults } from './fixtures/compare/build.js'
 
@@ -19,7 +19,7 @@ const RESULTS_DIR = fileURLToPath(new URL('./fixtures/results/', import.meta.url
 const COMPARED_FILE = fileURLToPath(new URL('./fixtures/compare/compared.json', import.meta.url))
 
 /** The schema 2 file in the fixtures: a head measured against its merge base. */
-function comparedFixture(): ComparedResults {
+function comparedFixture(): Results {
   const base = buildResults({ strategies: { none: [200, 201, 199], freeze: [100, 100.25, 99.75] } })
   const head = buildResults({ strategies: { none: [230, 231, 229], freeze: [112, 112.4, 112.2] } })
   const origin = {
@@ -61,12 +61,12 @@ describe('schema 2 files', () => {
     expect(base?.status).toBe('measured')
     expect(base?.origin).toEqual(comparedFixture().base?.origin)
     // Recomputed from both sides, it matches what was stored.
-    expect(comparisonOf(read)).toEqual((read as ComparedResults).comparison)
+    expect(comparisonOf(read)).toEqual((read as Results).comparison)
   })
 
-  it('gives the head alone in schema 1 shape', () => {
+  it('gives the head alone, without what comparing added', () => {
     const head = headResults(readResultsFile(COMPARED_FILE))
-    expect(head.schema).toBe(1)
+    expect(head.schema).toBe(2)
     expect(Object.keys(head).sort()).toEqual(
       ['environment', 'repeat', 'schema', 'strategies', 'target', 'tool', 'workers'].sort()
     )

@@ -1,6 +1,6 @@
 import { toLegs } from '../src/compare/legs.js'
 import { measuredBase, withBase } from '../src/compare/results.js'
-import type { BaseOrigin, ComparedResults } from '../src/compare/schema.js'
+import type { BaseOrigin, Results } from '../src/engine/types.js'
 import {
   changeSentence,
   codeSpan,
@@ -22,14 +22,14 @@ const BASE_RUNS = { none: [200, 201, 199], freeze: [100, 100.25, 99.75] }
 function compared(
   head: BuildOptions['strategies'],
   options: { base?: BuildOptions; head?: Partial<BuildOptions>; origin?: BaseOrigin } = {}
-): ComparedResults {
+): Results {
   const base = buildResults(options.base ?? { strategies: BASE_RUNS, workers: 4 })
   const measured = buildResults({ workers: 4, ...options.head, strategies: head })
   return withBase(measured, measuredBase(base, options.origin ?? MERGE_BASE))
 }
 
 /** The comparison section as the report places it, under the `###` title. */
-function section(results: ComparedResults): string {
+function section(results: Results): string {
   if (results.base === undefined) throw new Error('no base')
   return `${comparisonSection(results, results.base, { strategy: 'freeze' })}\n`
 }
@@ -39,7 +39,7 @@ const lighter = compared({ none: [180, 180.5, 179.5], freeze: [90, 90.5, 89.5] }
 const unchanged = compared({ none: [200.2, 200.1, 200.3], freeze: [100.1, 100.3, 99.9] })
 
 describe('the verdict line', () => {
-  it.each<[string, ComparedResults, string]>([
+  it.each<[string, Results, string]>([
     [
       'heavier',
       heavier,
@@ -103,7 +103,7 @@ describe('the comparison table', () => {
 })
 
 describe('golden comparison sections', () => {
-  it.each<[string, ComparedResults]>([
+  it.each<[string, Results]>([
     ['heavier', heavier],
     ['lighter', lighter],
     ['unchanged', unchanged],

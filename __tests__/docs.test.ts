@@ -185,6 +185,8 @@ describe('action.yml', () => {
       Outputs.Verdict,
       ...STRATEGIES.map(s => `${Outputs.UssPrefix}${s}`),
       Outputs.FreezeSaving,
+      Outputs.UssIncrease,
+      Outputs.BaseSha,
       Outputs.CommentUrl
     ]
     expect(Object.keys(action.outputs).sort()).toEqual(expected.sort())

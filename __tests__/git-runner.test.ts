@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs'
+import { chownSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { GitError, createGit, runGit } from '../src/git/git.js'
+import { GitError, checkoutTop, createGit, runGit } from '../src/git/git.js'
 import { TestRepos, git } from './fixtures/compare/git-repos.js'
 
 let repos: TestRepos
@@ -80,4 +80,18 @@ describe('the git runner', () => {
     ])
     expect(output.stdout.split('\n')).toContain('GIT_TERMINAL_PROMPT=0')
   })
+
+  // A container job runs git as root in a checkout the runner's user owns, or the other way round.
+  const asRoot = process.getuid?.() === 0
+  ;(asRoot ? it : it.skip)(
+    'works in a checkout another user owns, from a subdirectory',
+    async () => {
+      const id = repos.commit({ 'app/main.py': 'pass\n' }, 'first')
+      chownSync(repos.work, 4321, 4321)
+      const sub = join(repos.work, 'app')
+      expect(() => git(sub, 'rev-parse', 'HEAD')).toThrow(/dubious ownership/)
+      expect(checkoutTop(sub)).toBe(repos.work)
+      await expect(runGit(createGit(sub), ['rev-parse', 'HEAD'])).resolves.toBe(id)
+    }
+  )
 })

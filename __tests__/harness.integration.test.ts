@@ -108,7 +108,7 @@ describe('the harness with a real python3', () => {
       { proc, log }
     )
     const [none, freeze] = results.strategies
-    expect(results).toMatchObject({ schema: 1, workers: 2, repeat: 1 })
+    expect(results).toMatchObject({ schema: 2, workers: 2, repeat: 1 })
     expect([none.name, freeze.name]).toEqual(['none', 'freeze'])
     expect(results.environment.python.implementation).toBe('CPython')
 

@@ -2,7 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CommandSettings, EntrypointSettings } from '../src/engine/settings.js'
-import { InputError, getSettings, type Settings } from '../src/inputs.js'
+import {
+  InputError,
+  getMode,
+  getReportSettings,
+  getSettings,
+  type BaseRequest,
+  type ReportSettings,
+  type Settings
+} from '../src/inputs.js'
+import { buildResults } from './fixtures/compare/build.js'
 
 // Created at load time: the case tables below name paths inside it.
 const workspace = mkdtempSync(join(tmpdir(), 'inputs-test-'))
@@ -56,6 +65,9 @@ describe('getSettings defaults', () => {
         minFreezeSaving: null,
         failOnThreshold: true
       },
+      regression: { uss: null, pss: null },
+      base: { kind: 'none', reason: "this run has no pull request and input 'baseline' is empty" },
+      label: null,
       comment: 'always',
       commentKey: 'default',
       githubToken: ''
@@ -420,5 +432,205 @@ describe('getSettings with a command', () => {
         '- Option --ready-url must be an http:// or https:// URL such as ' +
         "'http://127.0.0.1:8000/'; got 'nope'."
     )
+  })
+})
+
+describe('comparing with a base', () => {
+  const PR = { base: 'b'.repeat(40), head: 'f'.repeat(40) }
+  const baselineFile = join(workspace, 'baseline.json')
+  writeFileSync(baselineFile, JSON.stringify(buildResults({ strategies: { freeze: [10] } })))
+  writeFileSync(join(workspace, 'not-results.json'), '[1, 2]')
+
+  function withEvent(inputs: Record<string, string>, pullRequest: typeof PR | null): Settings {
+    const given: Record<string, string> = { entrypoint: 'app.main', ...inputs }
+    const env = {
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_NAME: pullRequest ? 'pull_request' : 'push'
+    }
+    return getSettings(name => given[name] ?? '', env, undefined, pullRequest)
+  }
+
+  function problemsWith(inputs: Record<string, string>, pullRequest: typeof PR | null): string[] {
+    try {
+      withEvent(inputs, pullRequest)
+    } catch (error) {
+      if (error instanceof InputError) return error.problems
+      throw error
+    }
+    throw new Error(`accepted ${JSON.stringify(inputs)}`)
+  }
+
+  it.each<[string, Record<string, string>, typeof PR | null, BaseRequest]>([
+    ['auto on a pull request', {}, PR, { kind: 'merge-base', commits: PR, required: false }],
+    [
+      'true on a pull request',
+      { 'compare-base': 'true' },
+      PR,
+      { kind: 'merge-base', commits: PR, required: true }
+    ],
+    [
+      'auto on a push',
+      {},
+      null,
+      { kind: 'none', reason: "this push event has no pull request and input 'baseline' is empty" }
+    ],
+    [
+      'false on a pull request',
+      { 'compare-base': 'FALSE' },
+      PR,
+      { kind: 'none', reason: "input 'compare-base' is false" }
+    ]
+  ])('compare-base %s', (_, inputs, pullRequest, base) => {
+    expect(withEvent(inputs, pullRequest).base).toEqual(base)
+  })
+
+  it.each<Record<string, string>>([{}, { 'compare-base': 'false' }])(
+    'reads a baseline up front, relative to the workspace, instead of the base (%p)',
+    inputs => {
+      const { base } = withEvent({ ...inputs, baseline: 'baseline.json' }, PR)
+      expect(base).toMatchObject({ kind: 'baseline', file: 'baseline.json' })
+      expect(base.kind === 'baseline' && base.results.strategies[0].name).toBe('freeze')
+    }
+  )
+
+  it.each<[Record<string, string>, (s: Settings) => unknown, unknown]>([
+    [{ 'max-uss-increase': '10%' }, s => s.regression.uss, { percent: 10, bytes: null }],
+    [{ 'max-uss-increase': '8MiB' }, s => s.regression.uss, { percent: null, bytes: 8 * 2 ** 20 }],
+    [
+      { 'max-uss-increase': ' 10%, 8MiB ' },
+      s => s.regression,
+      { uss: { percent: 10, bytes: 8 * 2 ** 20 }, pss: null }
+    ],
+    [{ 'max-pss-increase': '2.5%' }, s => s.regression.pss, { percent: 2.5, bytes: null }],
+    [{ label: ' postgres | *bold* ' }, s => s.label, 'postgres | *bold*']
+  ])('accepts %p', (inputs, pick, expected) => {
+    expect(pick(withEvent(inputs, PR))).toEqual(expected)
+  })
+
+  const INCREASE =
+    'a percentage such as 10%, a size such as 8MiB (B, KB, MB, GB, KiB, MiB, GiB), or both ' +
+    'separated by a comma (10%, 8MiB: both must be exceeded)'
+
+  it.each<[Record<string, string>, typeof PR | null, string]>([
+    [
+      { 'compare-base': 'maybe' },
+      PR,
+      "Input 'compare-base' must be auto, true or false; got 'maybe'."
+    ],
+    [
+      { 'compare-base': 'true' },
+      null,
+      "Input 'compare-base' is true, but this push event has no pull request to take a base " +
+        "from. Use auto to compare on pull requests only, or set input 'baseline' to a results " +
+        'file to compare with.'
+    ],
+    [
+      { 'compare-base': 'true', baseline: 'baseline.json' },
+      PR,
+      "Input 'compare-base' is true and input 'baseline' is set; they exclude each other. Keep " +
+        "input 'baseline' to compare with a results file, or input 'compare-base' to measure " +
+        "the pull request's base in this job."
+    ],
+    [
+      { baseline: 'missing.json' },
+      PR,
+      "Input 'baseline' must be a results file of Prefork Memory Check; got 'missing.json': " +
+        `Could not read ${join(workspace, 'missing.json')}: ENOENT: no such file or directory, ` +
+        `open '${join(workspace, 'missing.json')}' Download it first ` +
+        "(actions/download-artifact), or leave input 'baseline' empty."
+    ],
+    [
+      { baseline: 'not-results.json' },
+      PR,
+      "Input 'baseline' must be a results file of Prefork Memory Check; got 'not-results.json': " +
+        `${join(workspace, 'not-results.json')}: the top level must be an object, not an array. ` +
+        'Is it a results file written by Prefork Memory Check? Download it first ' +
+        "(actions/download-artifact), or leave input 'baseline' empty."
+    ],
+    [
+      { 'max-uss-increase': '10 percent' },
+      PR,
+      `Input 'max-uss-increase' must be ${INCREASE}; got '10 percent'.`
+    ],
+    [
+      { 'max-pss-increase': '10%, 20%' },
+      PR,
+      `Input 'max-pss-increase' must be ${INCREASE}; got '10%, 20%'.`
+    ],
+    [{ label: 'a\nb' }, PR, "Input 'label' must be one line; got 'a\\nb'."],
+    [
+      { 'results-glob': 'legs/*.json' },
+      PR,
+      "Input 'results-glob' applies only to input 'mode' report; got 'legs/*.json'. Set input " +
+        "'mode' to report to merge the results files of earlier runs, or remove it."
+    ]
+  ])('rejects %p', (inputs, pullRequest, message) => {
+    expect(problemsWith(inputs, pullRequest)).toEqual([message])
+  })
+})
+
+describe('getMode', () => {
+  it.each([
+    ['', 'measure'],
+    ['measure', 'measure'],
+    ['Report', 'report']
+  ])('reads %p as %p', (text, mode) => {
+    expect(getMode(name => (name === 'mode' ? text : ''))).toBe(mode)
+  })
+
+  it('rejects anything else', () => {
+    expect(() => getMode(name => (name === 'mode' ? 'both' : ''))).toThrow(
+      "Input 'mode' must be measure or report; got 'both'."
+    )
+  })
+})
+
+describe('getReportSettings', () => {
+  function reportFrom(inputs: Record<string, string>): ReportSettings {
+    const given: Record<string, string> = { mode: 'report', ...inputs }
+    return getReportSettings(name => given[name] ?? '', { GITHUB_WORKSPACE: workspace })
+  }
+
+  it('needs no target, and leaves the gate strategy to each leg unless one is set', () => {
+    expect(reportFrom({ 'results-glob': 'legs/*/results.json', 'max-uss-increase': '5%' })).toEqual(
+      {
+        resultsGlob: 'legs/*/results.json',
+        workspace,
+        gate: {
+          strategy: null,
+          maxUss: null,
+          maxPss: null,
+          minFreezeSaving: null,
+          failOnThreshold: true
+        },
+        regression: { uss: { percent: 5, bytes: null }, pss: null },
+        comment: 'always',
+        commentKey: 'default',
+        githubToken: ''
+      }
+    )
+    expect(reportFrom({ 'results-glob': 'a.json', 'gate-strategy': 'none' }).gate.strategy).toBe(
+      'none'
+    )
+  })
+
+  it('lists every input that only measuring uses, and a missing results-glob', () => {
+    const problems = (() => {
+      try {
+        reportFrom({ entrypoint: 'app', workers: '2', python: 'python3', 'gate-strategy': 'x' })
+      } catch (error) {
+        if (error instanceof InputError) return error.problems
+      }
+      return []
+    })()
+    expect(problems).toEqual([
+      "Input 'entrypoint' does not apply to input 'mode' report, which measures nothing: it " +
+        "merges the results files that input 'results-glob' matches; got 'app'. Remove it here " +
+        'and set it in the jobs that measure.',
+      expect.stringMatching(/^Input 'workers' does not apply to input 'mode' report/),
+      "Input 'results-glob' is required with input 'mode' report: the results files of the " +
+        "legs to merge, one pattern a line, such as 'legs/*/results.json'.",
+      "Input 'gate-strategy' must be one of none, freeze, disable-freeze, collect-freeze; got 'x'."
+    ])
   })
 })

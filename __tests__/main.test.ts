@@ -1,5 +1,5 @@
-import { getSettings } from '../src/inputs.js'
-import { planLines, unsupportedPlatform } from '../src/main.js'
+import { getReportSettings, getSettings } from '../src/inputs.js'
+import { planLines, reportPlanLines, unsupportedPlatform } from '../src/main.js'
 
 describe('unsupportedPlatform', () => {
   it('accepts Linux', () => {
@@ -33,6 +33,7 @@ describe('planLines', () => {
       'Target: app.py:preload, worker app.py:handle × 5',
       'Runs: 6 (none, freeze × 3), 2 workers each, at most 300 s per run',
       'Python: python3 in /',
+      "Base: none, this run has no pull request and input 'baseline' is empty",
       'Limits on freeze: max-uss 150.0 MiB (not enforced: fail-on-threshold is false)',
       'Comment: always, key CI/memory'
     ])
@@ -43,6 +44,47 @@ describe('planLines', () => {
       GITHUB_WORKSPACE: '/'
     })
     expect(planLines(settings)).toContain('Limits: none (report only)')
+  })
+})
+
+describe('planLines with a base', () => {
+  const PR = { base: 'b'.repeat(40), head: 'f'.repeat(40) }
+  const lines = (inputs: Record<string, string>, pullRequest: typeof PR | null): string[] => {
+    const given: Record<string, string> = { entrypoint: 'app', ...inputs }
+    const env = { GITHUB_WORKSPACE: '/', GITHUB_EVENT_NAME: pullRequest ? 'pull_request' : 'push' }
+    return planLines(getSettings(name => given[name] ?? '', env, undefined, pullRequest))
+  }
+
+  it('names the commits whose merge base is measured, and the increase limits', () => {
+    expect(lines({ 'max-uss-increase': '10%, 8MiB', 'max-pss-increase': '5%' }, PR)).toEqual(
+      expect.arrayContaining([
+        'Base: the merge base of bbbbbbb and fffffff, measured in turn with the head (6 more runs)',
+        'Limits on freeze: max-uss-increase > 10% and > 8 MiB, max-pss-increase > 5%'
+      ])
+    )
+  })
+
+  it('says when an increase limit has nothing to compare with', () => {
+    expect(lines({ 'max-uss-increase': '10%' }, null)).toContain(
+      "Base: none, this push event has no pull request and input 'baseline' is empty: " +
+        'nothing to compare, so no increase is judged'
+    )
+  })
+})
+
+describe('reportPlanLines', () => {
+  it('says which files are merged and what judges each leg', () => {
+    const inputs: Record<string, string> = {
+      mode: 'report',
+      'results-glob': 'legs/*/results.json\nextra/results.json',
+      'max-uss': '100MiB'
+    }
+    const settings = getReportSettings(name => inputs[name] ?? '', { GITHUB_WORKSPACE: '/ws' })
+    expect(reportPlanLines(settings)).toEqual([
+      'Results: legs/*/results.json, extra/results.json in /ws',
+      "Limits on each leg's freeze, else its first strategy: max-uss 100.0 MiB",
+      'Comment: always, key default'
+    ])
   })
 })
 

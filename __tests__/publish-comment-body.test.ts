@@ -6,6 +6,7 @@ import {
   composeComment,
   type CommentContext
 } from '../src/publish/comment-body.js'
+import { resultsReport } from '../src/publish/report-body.js'
 import { loadResults } from './fixtures/results/load.js'
 import { withTarget, withWorkers } from './helpers/big-results.js'
 import { expectGolden } from './helpers/golden.js'
@@ -59,7 +60,7 @@ describe('composeComment golden files', () => {
     ['comment-command-pass.md', gunicorn, judge(gunicorn, gate({ minFreezeSaving: 80 }))],
     ['comment-command-hook-missed.md', cFork, judge(cFork, gate({ minFreezeSaving: 50 }))]
   ] as const)('%s', (file, results, verdict: Verdict) => {
-    const comment = composeComment(results, verdict, CONTEXT)
+    const comment = composeComment(resultsReport(results, verdict), CONTEXT)
     expect(comment).toMatchObject({ detail: 'full', cut: false })
     expectGolden(file, comment.text)
   })
@@ -67,7 +68,7 @@ describe('composeComment golden files', () => {
 
 describe('composeComment', () => {
   it('starts with the marker, then the verdict, then the headline and table', () => {
-    const { text } = composeComment(stdlib, passing, CONTEXT)
+    const { text } = composeComment(resultsReport(stdlib, passing), CONTEXT)
     const lines = text.split('\n')
     expect(lines[0]).toBe('<!-- prefork-memory-check:CI/memory -->')
     const verdictAt = text.indexOf('**Passed:**')
@@ -81,7 +82,7 @@ describe('composeComment', () => {
 
   it('names the deciding rule and what was measured in a failure', () => {
     const failing = judge(stdlib, gate({ maxUss: 1024 }))
-    const { text } = composeComment(stdlib, failing, CONTEXT)
+    const { text } = composeComment(resultsReport(stdlib, failing), CONTEXT)
     expect(text).toContain('### ❌ Prefork memory:')
     expect(text).toContain(
       "| ❌ | fails if freeze's per-child USS &gt; 1 KiB | freeze's per-child USS is 2.2 MiB |"
@@ -90,7 +91,7 @@ describe('composeComment', () => {
 
   it('leaves out per-process tables first when the full report is too long', () => {
     const wide = withWorkers(allStrategies, 400)
-    const { text, detail, cut } = composeComment(wide, passing, CONTEXT)
+    const { text, detail, cut } = composeComment(resultsReport(wide, passing), CONTEXT)
     expect({ detail, cut }).toEqual({ detail: 'compact', cut: false })
     expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(text).not.toContain('Per process:')
@@ -101,7 +102,7 @@ describe('composeComment', () => {
 
   it('then the projection and environment', () => {
     const huge = withTarget(withWorkers(allStrategies, 400), { worker: 'w'.repeat(70_000) })
-    const { text, detail } = composeComment(huge, passing, CONTEXT)
+    const { text, detail } = composeComment(resultsReport(huge, passing), CONTEXT)
     expect(detail).toBe('minimal')
     expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(text).not.toContain('Environment and spread')
@@ -112,7 +113,7 @@ describe('composeComment', () => {
   it('cuts even the minimal report, keeping the marker and the verdict', () => {
     const failing = judge(allStrategies, gate({ maxUss: 1024 }))
     const huge = withTarget(allStrategies, { entrypoint: 'e'.repeat(100_000) })
-    const { text, cut } = composeComment(huge, failing, CONTEXT)
+    const { text, cut } = composeComment(resultsReport(huge, failing), CONTEXT)
     expect(cut).toBe(true)
     expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(text.length).toBeGreaterThan(COMMENT_LIMIT - 1000)
@@ -130,7 +131,7 @@ describe('composeComment in command mode', () => {
     parts.map(part => text.indexOf(part))
 
   it('shows the chart under the table and the master apart from the workers', () => {
-    const { text } = composeComment(gunicorn, verdict, CONTEXT)
+    const { text } = composeComment(resultsReport(gunicorn, verdict), CONTEXT)
     const at = positions(
       text,
       '**Passed:**',
@@ -145,7 +146,7 @@ describe('composeComment in command mode', () => {
 
   it('puts the warnings right under the verdict', () => {
     const failing = judge(cFork, gate({ minFreezeSaving: 50 }))
-    const { text } = composeComment(cFork, failing, CONTEXT)
+    const { text } = composeComment(resultsReport(cFork, failing), CONTEXT)
     const at = positions(text, '**Failed:**', '> [!WARNING]', 'gc.freeze() makes no real')
     expect(at.every((position, i) => position > (at[i - 1] ?? 0))).toBe(true)
     expect(text).toContain('freeze was not applied: the strategy hook did not reach 2 of 2')
@@ -153,7 +154,7 @@ describe('composeComment in command mode', () => {
 
   it('keeps the chart while it drops the per-process tables', () => {
     const wide = withWorkers(gunicorn, 400)
-    const { text, detail } = composeComment(wide, verdict, CONTEXT)
+    const { text, detail } = composeComment(resultsReport(wide, verdict), CONTEXT)
     expect(detail).toBe('compact')
     expect(text).toContain('```mermaid')
   })
@@ -166,7 +167,7 @@ describe('composeComment in command mode', () => {
       },
       400
     )
-    const { text, detail } = composeComment(huge, verdict, CONTEXT)
+    const { text, detail } = composeComment(resultsReport(huge, verdict), CONTEXT)
     expect(detail).toBe('minimal')
     expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(text).not.toContain('```mermaid')

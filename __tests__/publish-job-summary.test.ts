@@ -9,6 +9,7 @@ import {
   errorSummary,
   writeJobSummary
 } from '../src/publish/job-summary.js'
+import { resultsReport } from '../src/publish/report-body.js'
 import { loadResults } from './fixtures/results/load.js'
 import { withWorkers } from './helpers/big-results.js'
 
@@ -34,7 +35,7 @@ const gate = {
 describe('composeSummary', () => {
   it('holds the verdict and the full report, with no marker', () => {
     const results = loadResults('stdlib-none-freeze')
-    const { text, detail } = composeSummary(results, judge(results, gate))
+    const { text, detail } = composeSummary(resultsReport(results, judge(results, gate)))
     expect(detail).toBe('full')
     expect(text.startsWith('### ❌ Prefork memory:')).toBe(true)
     expect(text).toContain('Per process: <code>freeze</code>')
@@ -43,7 +44,7 @@ describe('composeSummary', () => {
 
   it("stays under GitHub's 1 MiB by dropping the per-process tables", () => {
     const results = withWorkers(loadResults('all-strategies'), 6000)
-    const { text, detail } = composeSummary(results, judge(results, gate))
+    const { text, detail } = composeSummary(resultsReport(results, judge(results, gate)))
     expect(detail).toBe('compact')
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_SIZE.max)
     expect(text).toContain("The full report is in the action's `report` output file.")

@@ -40,9 +40,33 @@ describe('verdict', () => {
     ])
   })
 
+  it('shows a limit with nothing to judge as such, and passes', () => {
+    const growth = {
+      rule: "fails if freeze's per-child USS grows by > 10%",
+      observed: 'not judged: the base has no app/preload.py',
+      passed: true,
+      judged: false
+    }
+    const alone: Verdict = { passed: true, enforced: true, checks: [growth] }
+    expect(verdictState(alone)).toBe('pass')
+    expect(verdictMarkdown(alone).split('\n')).toEqual([
+      '**Nothing to judge:** every limit set compares with the base, which was not measured ' +
+        '(see why below).',
+      '',
+      '| | Limit | Measured |',
+      '| :-: | :--- | :--- |',
+      "| ➖ | fails if freeze's per-child USS grows by &gt; 10% | not judged: the base has no app/preload.py |"
+    ])
+    expect(verdictLogLines(alone)).toEqual([
+      "➖ fails if freeze's per-child USS grows by > 10%: not judged: the base has no app/preload.py"
+    ])
+    const withOthers: Verdict = { passed: true, enforced: true, checks: [saving, growth] }
+    expect(verdictMarkdown(withOthers)).toMatch(/^\*\*Passed:\*\* every memory limit holds\./)
+  })
+
   it('says how to set a limit when there is none', () => {
     expect(verdictMarkdown({ passed: true, enforced: true, checks: [] })).toContain(
-      'Set `max-uss`, `max-pss` or `min-freeze-saving`'
+      'Set `max-uss`, `max-pss`, `min-freeze-saving` or, against the base, `max-uss-increase`'
     )
   })
 

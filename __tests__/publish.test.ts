@@ -6,6 +6,7 @@ import { judge } from '../src/gate.js'
 import type { PullRequestTarget } from '../src/github/event.js'
 import { commentMarker } from '../src/publish/comment-body.js'
 import { publish, type PublishDeps, type PublishInput } from '../src/publish/publish.js'
+import { resultsReport } from '../src/publish/report-body.js'
 import { loadResults } from './fixtures/results/load.js'
 import { withWorkers } from './helpers/big-results.js'
 import type { FakeGitHub } from './helpers/fake-github.js'
@@ -22,18 +23,21 @@ interface Recorded {
   summaryPath: string
 }
 
+const NO_LIMITS = {
+  strategy: 'freeze' as const,
+  maxUss: null,
+  maxPss: null,
+  minFreezeSaving: null,
+  failOnThreshold: true
+}
+
 function input(overrides: Partial<PublishInput> = {}): PublishInput {
-  const gate = {
-    strategy: 'freeze' as const,
-    maxUss: 1024,
-    maxPss: null,
-    minFreezeSaving: null,
-    failOnThreshold: true
-  }
+  const gate = { ...NO_LIMITS, maxUss: 1024 }
+  const verdict = judge(results, gate)
   return {
-    results,
-    verdict: judge(results, gate),
-    paths: { results: '/tmp/x/results.json', report: '/tmp/x/report.md' },
+    report: resultsReport(results, verdict),
+    verdict,
+    outputs: { results: '/tmp/x/results.json', report: '/tmp/x/report.md' },
     comment: 'always',
     commentKey: 'CI/test',
     runUrl: null,
@@ -80,6 +84,7 @@ describe('publish', () => {
     const [comment] = github.commentsOn('acme', 'shop', 7)
     expect(comment.body.startsWith(commentMarker('CI/test'))).toBe(true)
     expect(run.outputs['comment-body']).toBe(comment.body)
+    expect(run.outputs.results).toBe('/tmp/x/results.json')
     expect(run.outputs['comment-url']).toBe(
       `https://github.com/acme/shop/pull/7#issuecomment-${comment.id}`
     )
@@ -149,7 +154,7 @@ describe('publish', () => {
   it('says when the comment is shortened to fit', async () => {
     const run = record(github)
     const wide = withWorkers(results, 600)
-    await publish(input({ results: wide }), run.deps)
+    await publish(input({ report: resultsReport(wide, judge(wide, NO_LIMITS)) }), run.deps)
     expect(run.infos).toContain("The comment shows the compact report to fit GitHub's size limit.")
     expect(github.commentsOn('acme', 'shop', 7)).toHaveLength(1)
   })

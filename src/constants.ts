@@ -19,6 +19,13 @@ export const Inputs = {
   MaxUss: 'max-uss',
   MaxPss: 'max-pss',
   MinFreezeSaving: 'min-freeze-saving',
+  MaxUssIncrease: 'max-uss-increase',
+  MaxPssIncrease: 'max-pss-increase',
+  CompareBase: 'compare-base',
+  Baseline: 'baseline',
+  Label: 'label',
+  Mode: 'mode',
+  ResultsGlob: 'results-glob',
   FailOnThreshold: 'fail-on-threshold',
   Comment: 'comment',
   CommentKey: 'comment-key',
@@ -33,5 +40,7 @@ export const Outputs = {
   /** Suffixed with the strategy name: `uss-freeze`. */
   UssPrefix: 'uss-',
   FreezeSaving: 'freeze-saving',
+  UssIncrease: 'uss-increase',
+  BaseSha: 'base-sha',
   CommentUrl: 'comment-url'
 } as const

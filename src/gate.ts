@@ -21,6 +21,11 @@ export interface Check {
   rule: string
   observed: string
   passed: boolean
+  /**
+   * False for a limit set with nothing to judge (an increase without a base): it passes, and
+   * `observed` says why it was not judged. Absent means judged.
+   */
+  judged?: boolean
 }
 
 export interface Verdict {

@@ -1,22 +1,70 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import {
+  REGRESSION_FORMS,
+  parseRegressionLimit,
+  type RegressionLimit,
+  type RegressionLimits
+} from './compare/limits.js'
+import { ResultsFileError, readResultsFile } from './compare/read-results.js'
+import type { StoredResults } from './compare/schema.js'
 import { Inputs } from './constants.js'
 import type { CommandSettings, EntrypointSettings, MeasureSettings } from './engine/settings.js'
 import { STRATEGIES, type Strategy } from './engine/types.js'
 import type { GateSettings } from './gate.js'
+import type { PullRequestCommits } from './git/commits.js'
 import { DURATION_FORMS, SIZE_FORMS, parseDuration, parsePercent, parseSize } from './sizes.js'
 
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 
-/** Every input, parsed and validated once. */
-export interface Settings {
-  measure: MeasureSettings
-  gate: GateSettings
+/** `measure` runs the target; `report` merges the results files of earlier runs into one comment. */
+export const MODES = ['measure', 'report'] as const
+export type Mode = (typeof MODES)[number]
+
+/** `auto`: compare with the pull request's base when the event has one and no baseline is set. */
+export const COMPARE_BASE = ['auto', 'true', 'false'] as const
+
+/** What the head is compared with, decided from the inputs and the event. */
+export type BaseRequest =
+  /** Nothing to compare with; `reason` says why, for the log. */
+  | { kind: 'none'; reason: string }
+  /**
+   * The merge base of the pull request's commits, measured in this job. `required`: asked for by
+   * `compare-base: true` rather than by `auto`.
+   */
+  | { kind: 'merge-base'; commits: PullRequestCommits; required: boolean }
+  /** A results file of an earlier run, read and checked up front; `file` as the input names it. */
+  | { kind: 'baseline'; file: string; results: StoredResults }
+
+/** Where the report goes: the sticky comment and the token to write it with. */
+export interface PublishSettings {
   comment: CommentMode
   /** Tells apart the sticky comments of several jobs or matrix legs on one PR. */
   commentKey: string
   githubToken: string
+}
+
+/** Every input of `mode: measure`, parsed and validated once. */
+export interface Settings extends PublishSettings {
+  measure: MeasureSettings
+  gate: GateSettings
+  /** `max-uss-increase` and `max-pss-increase`, judged when there is a base. */
+  regression: RegressionLimits
+  base: BaseRequest
+  /** Stored in the results, where it tells matrix legs apart; null for none. */
+  label: string | null
+}
+
+/** Every input of `mode: report`. */
+export interface ReportSettings extends PublishSettings {
+  /** Patterns of the legs' results files, one a line. */
+  resultsGlob: string
+  /** Where relative patterns start. */
+  workspace: string
+  /** The limits each leg is judged by; `strategy` null: each leg's default (freeze, else its first). */
+  gate: Omit<GateSettings, 'strategy'> & { strategy: Strategy | null }
+  regression: RegressionLimits
 }
 
 /** Defaults of the inputs that have a fixed one; action.yml declares the same. */
@@ -30,7 +78,9 @@ export const DEFAULTS = {
   [Inputs.WorkingDirectory]: '.',
   [Inputs.Timeout]: '5m',
   [Inputs.FailOnThreshold]: 'true',
-  [Inputs.Comment]: 'always'
+  [Inputs.Comment]: 'always',
+  [Inputs.CompareBase]: 'auto',
+  [Inputs.Mode]: 'measure'
 } as const
 
 /** All problems found in the inputs, one line each, so a user can fix them in one go. */
@@ -93,7 +143,7 @@ function directoryProblem(path: string): string | null {
   }
 }
 
-/** How readTarget reads, names and rejects inputs: the closures of getSettings. */
+/** How inputs are read, named and rejected: the closures of createReader. */
 interface InputReader {
   value(name: string, fallback?: string): string
   subject(name: string): string
@@ -101,6 +151,8 @@ interface InputReader {
   reject(name: string, got: string, accepted: string): void
   problem(text: string): void
   wholeNumber(name: keyof typeof DEFAULTS, min: number, max: number): number
+  /** Given a value of its own: not empty, not its default. */
+  isSet(name: string): boolean
 }
 
 type TargetSettings =
@@ -170,11 +222,7 @@ function readTarget(input: InputReader): TargetSettings | null {
     )
     return null
   }
-  /** Given a value of its own: not empty, not its default. */
-  const isSet = (name: string): boolean => {
-    const text = value(name)
-    return text !== '' && text !== (DEFAULTS as Record<string, string>)[name]
-  }
+  const { isSet } = input
 
   if (command === '') {
     for (const name of COMMAND_ONLY.filter(isSet)) {
@@ -263,23 +311,18 @@ function defaultCommentKey(env: NodeJS.ProcessEnv): string {
     : 'default'
 }
 
-/**
- * Reads every input through `read` (which returns '' for an unset input) and validates them all.
- * Throws one InputError listing every problem; nothing has run at that point. `refer` names an
- * input in messages, so the CLI can speak of its flags instead.
- */
-export function getSettings(
-  read: (name: string) => string,
-  env: NodeJS.ProcessEnv = process.env,
-  refer: (name: string) => string = name => `input '${name}'`
-): Settings {
+/** Reads inputs and collects their problems; shared by both modes. */
+interface Reader extends InputReader {
+  problems: string[]
+}
+
+function createReader(read: (name: string) => string, refer: (name: string) => string): Reader {
   const problems: string[] = []
   const subject = (name: string): string => refer(name).replace(/^./, c => c.toUpperCase())
   const value = (name: string, fallback = ''): string => read(name).trim() || fallback
   const reject = (name: string, got: string, accepted: string): void => {
     problems.push(`${subject(name)} must be ${accepted}; got ${shown(got)}.`)
   }
-
   const wholeNumber = (name: keyof typeof DEFAULTS, min: number, max: number): number => {
     const text = value(name, DEFAULTS[name])
     const n = /^\d+$/.test(text) ? Number(text) : NaN
@@ -288,15 +331,187 @@ export function getSettings(
     reject(name, text, `a whole number ${range}`)
     return min
   }
-
-  const target = readTarget({
+  const isSet = (name: string): boolean => {
+    const text = value(name)
+    return text !== '' && text !== (DEFAULTS as Record<string, string>)[name]
+  }
+  return {
+    problems,
     value,
     subject,
     refer,
     reject,
     problem: text => problems.push(text),
-    wholeNumber
-  })
+    wholeNumber,
+    isSet
+  }
+}
+
+/** The limits and the publishing inputs, which both modes share. */
+interface Shared {
+  maxUss: number | null
+  maxPss: number | null
+  regression: RegressionLimits
+  failOnThreshold: boolean
+  comment: CommentMode
+  commentKey: string
+  githubToken: string
+}
+
+function readShared(input: Reader, env: NodeJS.ProcessEnv): Shared {
+  const { value, reject } = input
+  const size = (name: string): number | null => {
+    const text = value(name)
+    if (text === '') return null
+    const bytes = parseSize(text)
+    if (bytes === null) reject(name, text, SIZE_FORMS)
+    return bytes
+  }
+  const increase = (name: string): RegressionLimit | null => {
+    const text = value(name)
+    if (text === '') return null
+    const limit = parseRegressionLimit(text)
+    if (limit === null) reject(name, text, REGRESSION_FORMS)
+    return limit
+  }
+  const maxUss = size(Inputs.MaxUss)
+  const maxPss = size(Inputs.MaxPss)
+  const regression = { uss: increase(Inputs.MaxUssIncrease), pss: increase(Inputs.MaxPssIncrease) }
+
+  const failText = value(Inputs.FailOnThreshold, DEFAULTS[Inputs.FailOnThreshold])
+  if (!TRUE.includes(failText) && !FALSE.includes(failText)) {
+    reject(Inputs.FailOnThreshold, failText, 'true or false')
+  }
+
+  const commentText = value(Inputs.Comment, DEFAULTS[Inputs.Comment])
+  const comment = COMMENT_MODES.find(mode => mode === commentText.toLowerCase())
+  if (!comment) reject(Inputs.Comment, commentText, `one of ${listOf(COMMENT_MODES)}`)
+
+  // The key ends up inside an HTML comment that marks our PR comment.
+  const commentKey = value(Inputs.CommentKey, defaultCommentKey(env))
+  if (/[\r\n]/.test(commentKey) || commentKey.includes('-->')) {
+    reject(Inputs.CommentKey, commentKey, "one line without '-->'")
+  }
+  return {
+    maxUss,
+    maxPss,
+    regression,
+    failOnThreshold: TRUE.includes(failText),
+    comment: comment ?? 'always',
+    commentKey,
+    githubToken: value(Inputs.GithubToken)
+  }
+}
+
+/** One InputError with every problem; a token pasted into the wrong input is redacted. */
+function inputError(input: Reader): InputError {
+  const token = input.value(Inputs.GithubToken)
+  const redact = (p: string): string => (token ? p.split(token).join('***') : p)
+  return new InputError(input.problems.map(redact))
+}
+
+function throwProblems(input: Reader): void {
+  if (input.problems.length > 0) throw inputError(input)
+}
+
+/** `min-freeze-saving` as a number, or null when not set. */
+function readFreezeSaving(input: Reader): number | null {
+  const text = input.value(Inputs.MinFreezeSaving)
+  if (text === '') return null
+  const saving = parsePercent(text)
+  if (saving === null) {
+    input.reject(Inputs.MinFreezeSaving, text, 'a percentage from 0 to 100 such as 50 or 50%')
+  }
+  return saving
+}
+
+/**
+ * The input `mode`: `measure` runs the target, `report` merges the results files of earlier runs.
+ * Throws an InputError for anything else, since the other inputs mean something different in each.
+ */
+export function getMode(
+  read: (name: string) => string,
+  refer: (name: string) => string = name => `input '${name}'`
+): Mode {
+  const input = createReader(read, refer)
+  const text = input.value(Inputs.Mode, DEFAULTS[Inputs.Mode])
+  const mode = MODES.find(m => m === text.toLowerCase())
+  if (mode === undefined) input.reject(Inputs.Mode, text, 'measure or report')
+  throwProblems(input)
+  return mode ?? 'measure'
+}
+
+/** What the head is compared with, from `compare-base`, `baseline` and the event. */
+function readBase(
+  input: Reader,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+  pullRequest: PullRequestCommits | null
+): BaseRequest {
+  const { value, subject, refer, reject, problem } = input
+  const compareText = value(Inputs.CompareBase, DEFAULTS[Inputs.CompareBase])
+  const compare = COMPARE_BASE.find(c => c === compareText.toLowerCase())
+  if (compare === undefined) reject(Inputs.CompareBase, compareText, 'auto, true or false')
+  const baselineText = value(Inputs.Baseline)
+  if (baselineText !== '') {
+    if (compare === 'true') {
+      problem(
+        `${subject(Inputs.CompareBase)} is true and ${refer(Inputs.Baseline)} is set; they exclude ` +
+          `each other. Keep ${refer(Inputs.Baseline)} to compare with a results file, or ` +
+          `${refer(Inputs.CompareBase)} to measure the pull request's base in this job.`
+      )
+      return { kind: 'none', reason: 'the inputs are invalid' }
+    }
+    try {
+      const results = readResultsFile(resolve(workspace, baselineText))
+      return { kind: 'baseline', file: baselineText, results }
+    } catch (error) {
+      if (!(error instanceof ResultsFileError)) throw error
+      problem(
+        `${subject(Inputs.Baseline)} must be a results file of Prefork Memory Check; got ` +
+          `${shown(baselineText)}: ${error.message} Download it first (actions/download-artifact), ` +
+          `or leave ${refer(Inputs.Baseline)} empty.`
+      )
+      return { kind: 'none', reason: 'the inputs are invalid' }
+    }
+  }
+  if (compare === 'false') {
+    return { kind: 'none', reason: `${refer(Inputs.CompareBase)} is false` }
+  }
+  if (pullRequest === null) {
+    const event = env.GITHUB_EVENT_NAME ? `this ${env.GITHUB_EVENT_NAME} event` : 'this run'
+    if (compare === 'true') {
+      problem(
+        `${subject(Inputs.CompareBase)} is true, but ${event} has no pull request to take a base ` +
+          `from. Use auto to compare on pull requests only, or set ${refer(Inputs.Baseline)} to ` +
+          'a results file to compare with.'
+      )
+    }
+    return {
+      kind: 'none',
+      reason: `${event} has no pull request and ${refer(Inputs.Baseline)} is empty`
+    }
+  }
+  return { kind: 'merge-base', commits: pullRequest, required: compare === 'true' }
+}
+
+/**
+ * Reads every input of `mode: measure` through `read` (which returns '' for an unset input) and
+ * validates them all. Throws one InputError listing every problem; nothing has run at that point.
+ * `refer` names an input in messages, so the CLI can speak of its flags instead. `pullRequest` is
+ * the event's pull request, whose base `compare-base` measures; null for none.
+ */
+export function getSettings(
+  read: (name: string) => string,
+  env: NodeJS.ProcessEnv = process.env,
+  refer: (name: string) => string = name => `input '${name}'`,
+  pullRequest: PullRequestCommits | null = null
+): Settings {
+  const input = createReader(read, refer)
+  const { value, subject, reject, problem, wholeNumber } = input
+  const problems = input.problems
+
+  const target = readTarget(input)
   const workers = wholeNumber(Inputs.Workers, 1, 1024)
   const repeat = wholeNumber(Inputs.Repeat, 1, 100)
 
@@ -313,8 +528,9 @@ export function getSettings(
     )
   }
 
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const directoryText = value(Inputs.WorkingDirectory, DEFAULTS[Inputs.WorkingDirectory])
-  const workingDirectory = resolve(env.GITHUB_WORKSPACE || process.cwd(), directoryText)
+  const workingDirectory = resolve(workspace, directoryText)
   const directoryIssue = directoryProblem(workingDirectory)
   if (directoryIssue) {
     problems.push(
@@ -338,65 +554,111 @@ export function getSettings(
     }
   }
 
-  const size = (name: string): number | null => {
-    const text = value(name)
-    if (text === '') return null
-    const bytes = parseSize(text)
-    if (bytes === null) reject(name, text, SIZE_FORMS)
-    return bytes
-  }
-  const maxUss = size(Inputs.MaxUss)
-  const maxPss = size(Inputs.MaxPss)
-
-  const savingText = value(Inputs.MinFreezeSaving)
-  let minFreezeSaving: number | null = null
-  if (savingText !== '') {
-    minFreezeSaving = parsePercent(savingText)
-    if (minFreezeSaving === null) {
-      reject(Inputs.MinFreezeSaving, savingText, 'a percentage from 0 to 100 such as 50 or 50%')
-    } else if (strategiesValid && !(strategies.includes('none') && strategies.includes('freeze'))) {
-      problems.push(
-        `${subject(Inputs.MinFreezeSaving)} compares freeze with none, so ${refer(Inputs.Strategies)} ` +
-          `must include both; got ${shown(strategiesText)}.`
-      )
-    }
+  const shared = readShared(input, env)
+  const minFreezeSaving = readFreezeSaving(input)
+  if (
+    minFreezeSaving !== null &&
+    strategiesValid &&
+    !(strategies.includes('none') && strategies.includes('freeze'))
+  ) {
+    problem(
+      `${subject(Inputs.MinFreezeSaving)} compares freeze with none, so ${refer(Inputs.Strategies)} ` +
+        `must include both; got ${shown(strategiesText)}.`
+    )
   }
 
-  const failText = value(Inputs.FailOnThreshold, DEFAULTS[Inputs.FailOnThreshold])
-  if (!TRUE.includes(failText) && !FALSE.includes(failText)) {
-    reject(Inputs.FailOnThreshold, failText, 'true or false')
+  const base = readBase(input, workspace, env, pullRequest)
+  const label = value(Inputs.Label)
+  if (/[\r\n]/.test(label)) reject(Inputs.Label, label, 'one line')
+  const resultsGlob = value(Inputs.ResultsGlob)
+  if (resultsGlob !== '') {
+    problem(
+      `${subject(Inputs.ResultsGlob)} applies only to ${refer(Inputs.Mode)} report; got ` +
+        `${shown(resultsGlob)}. Set ${refer(Inputs.Mode)} to report to merge the results files ` +
+        'of earlier runs, or remove it.'
+    )
   }
 
-  const commentText = value(Inputs.Comment, DEFAULTS[Inputs.Comment])
-  const comment = COMMENT_MODES.find(mode => mode === commentText.toLowerCase())
-  if (!comment) reject(Inputs.Comment, commentText, `one of ${listOf(COMMENT_MODES)}`)
-
-  // The key ends up inside an HTML comment that marks our PR comment.
-  const commentKey = value(Inputs.CommentKey, defaultCommentKey(env))
-  if (/[\r\n]/.test(commentKey) || commentKey.includes('-->')) {
-    reject(Inputs.CommentKey, commentKey, "one line without '-->'")
-  }
-
-  const githubToken = value(Inputs.GithubToken)
   // A target is missing only with a problem that says why.
-  if (problems.length > 0 || target === null) {
-    // A token pasted into the wrong input must not leak through the message.
-    const redact = (p: string): string => (githubToken ? p.split(githubToken).join('***') : p)
-    throw new InputError(problems.map(redact))
-  }
+  if (problems.length > 0 || target === null) throw inputError(input)
 
   const common = { workers, strategies, repeat, workingDirectory, timeoutMs: timeoutMs ?? 0 }
   return {
     measure: { ...target, ...common },
     gate: {
       strategy: gateStrategy,
-      maxUss,
-      maxPss,
+      maxUss: shared.maxUss,
+      maxPss: shared.maxPss,
       minFreezeSaving,
-      failOnThreshold: TRUE.includes(failText)
+      failOnThreshold: shared.failOnThreshold
     },
-    comment: comment ?? 'always',
-    commentKey,
-    githubToken
+    regression: shared.regression,
+    base,
+    label: label === '' ? null : label,
+    comment: shared.comment,
+    commentKey: shared.commentKey,
+    githubToken: shared.githubToken
+  }
+}
+
+/** Inputs that `mode: report` has no use for: it measures nothing and reads what others wrote. */
+const MEASURE_ONLY = [
+  Inputs.Entrypoint,
+  Inputs.Command,
+  ...ENTRYPOINT_ONLY,
+  ...COMMAND_ONLY,
+  Inputs.Workers,
+  Inputs.Strategies,
+  Inputs.Repeat,
+  Inputs.WorkingDirectory,
+  Inputs.Timeout,
+  Inputs.CompareBase,
+  Inputs.Baseline,
+  Inputs.Label
+] as const
+
+/** Reads and validates every input of `mode: report`, as getSettings does for `measure`. */
+export function getReportSettings(
+  read: (name: string) => string,
+  env: NodeJS.ProcessEnv = process.env,
+  refer: (name: string) => string = name => `input '${name}'`
+): ReportSettings {
+  const input = createReader(read, refer)
+  const { value, subject, reject, problem } = input
+  for (const name of MEASURE_ONLY.filter(input.isSet)) {
+    problem(
+      `${subject(name)} does not apply to ${refer(Inputs.Mode)} report, which measures nothing: ` +
+        `it merges the results files that ${refer(Inputs.ResultsGlob)} matches; got ` +
+        `${shown(value(name))}. Remove it here and set it in the jobs that measure.`
+    )
+  }
+  const resultsGlob = value(Inputs.ResultsGlob)
+  if (resultsGlob === '') {
+    problem(
+      `${subject(Inputs.ResultsGlob)} is required with ${refer(Inputs.Mode)} report: the ` +
+        "results files of the legs to merge, one pattern a line, such as 'legs/*/results.json'."
+    )
+  }
+  const gateText = value(Inputs.GateStrategy)
+  if (gateText !== '' && !isStrategy(gateText)) {
+    reject(Inputs.GateStrategy, gateText, `one of ${listOf(STRATEGIES)}`)
+  }
+  const shared = readShared(input, env)
+  const minFreezeSaving = readFreezeSaving(input)
+  throwProblems(input)
+  return {
+    resultsGlob,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    gate: {
+      strategy: isStrategy(gateText) ? gateText : null,
+      maxUss: shared.maxUss,
+      maxPss: shared.maxPss,
+      minFreezeSaving,
+      failOnThreshold: shared.failOnThreshold
+    },
+    regression: shared.regression,
+    comment: shared.comment,
+    commentKey: shared.commentKey,
+    githubToken: shared.githubToken
   }
 }

@@ -23,6 +23,8 @@ const PR = { owner: REPOSITORY.owner, repo: REPOSITORY.name, number: PR_NUMBER }
 /** Small and quick: two workers, one run per strategy. */
 const BASE_INPUTS: Record<string, string> = {
   entrypoint: `${TARGET}:preload`,
+  // The head alone: comparing with a base has tests of its own.
+  'compare-base': 'false',
   worker: `${TARGET}:handle`,
   workers: '2',
   repeat: '1',

@@ -63,6 +63,7 @@ describe('the action measuring gunicorn --preload -w 3 under load', () => {
     const port = await freePort()
     const result = await runAction({
       inputs: {
+        'compare-base': 'false',
         command: `gunicorn --preload -w 3 -b 127.0.0.1:${port} flask_app:app`,
         'ready-url': `http://127.0.0.1:${port}/`,
         'load-command': 'python3 collect_all.py 3',
@@ -125,6 +126,7 @@ describe('the action with a command that exits at once', () => {
   it('fails with the command output, and says so in the summary and the comment', async () => {
     const result = await runAction({
       inputs: {
+        'compare-base': 'false',
         command: "echo 'no such app: flask_app:ap' >&2; exit 3",
         'working-directory': '__tests__/fixtures/servers',
         repeat: '1',

@@ -91,6 +91,7 @@ describe('the action when the target fails mid-plan', () => {
 
     const result = await runAction({
       inputs: {
+        'compare-base': 'false',
         entrypoint: 'target_faults.py:fails_after_first_run',
         'working-directory': scratch,
         workers: '2',
@@ -130,6 +131,7 @@ describe('the action when the target fails mid-plan', () => {
   it("never shows the token, even to a target that prints the action's variables", async () => {
     const result = await runAction({
       inputs: {
+        'compare-base': 'false',
         entrypoint: 'target_faults.py:leaks_environment',
         'working-directory': FIXTURES,
         repeat: '1',

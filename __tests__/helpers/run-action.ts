@@ -3,7 +3,7 @@
  * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as files, GitHub's API at `apiUrl`.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,12 +31,20 @@ export interface RunOptions {
   event?: 'pull_request' | 'push'
   /** A pull request opened from a fork. */
   fromFork?: boolean
+  /** The pull request's base and head commits; placeholders that name no real commit by default. */
+  commits?: { base: string; head: string }
+  /** GITHUB_WORKSPACE and the directory the action runs in; this repository by default. */
+  workspace?: string
   /** Adds or replaces environment variables; undefined removes one. */
   env?: Record<string, string | undefined>
 }
 
 /** A `pull_request` payload as GitHub sends it, trimmed to the fields that identify the PR. */
-export function pullRequestPayload(number = PR_NUMBER, fromFork = false): object {
+export function pullRequestPayload(
+  number = PR_NUMBER,
+  fromFork = false,
+  commits = { base: 'b'.repeat(40), head: 'f'.repeat(40) }
+): object {
   const repo = {
     id: 1,
     name: REPOSITORY.name,
@@ -55,8 +63,8 @@ export function pullRequestPayload(number = PR_NUMBER, fromFork = false): object
     pull_request: {
       number,
       state: 'open',
-      head: { ref: 'feature', sha: 'f'.repeat(40), repo: fromFork ? fork : repo },
-      base: { ref: 'main', sha: 'b'.repeat(40), repo }
+      head: { ref: 'feature', sha: commits.head, repo: fromFork ? fork : repo },
+      base: { ref: 'main', sha: commits.base, repo }
     },
     repository: repo,
     sender: { login: 'dev', type: 'User' }
@@ -110,8 +118,12 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       temp: join(dir, 'runner_temp')
     }
     const payload =
-      event === 'push' ? pushPayload() : pullRequestPayload(PR_NUMBER, options.fromFork)
+      event === 'push'
+        ? pushPayload()
+        : pullRequestPayload(PR_NUMBER, options.fromFork, options.commits)
+    const workspace = options.workspace ?? ROOT
     writeFileSync(files.event, JSON.stringify(payload))
+    mkdirSync(files.temp)
     writeFileSync(files.output, '')
     writeFileSync(files.summary, '')
 
@@ -127,7 +139,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       GITHUB_RUN_ID: '4242',
       GITHUB_WORKFLOW: 'CI',
       GITHUB_JOB: 'memory',
-      GITHUB_WORKSPACE: ROOT,
+      GITHUB_WORKSPACE: workspace,
       GITHUB_OUTPUT: files.output,
       GITHUB_STEP_SUMMARY: files.summary,
       RUNNER_TEMP: files.temp,
@@ -135,7 +147,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       ...options.env
     }
     const child = spawn(process.execPath, [BUNDLE], {
-      cwd: ROOT,
+      cwd: workspace,
       env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined))
     })
     let stdout = ''

@@ -1,8 +1,20 @@
 import { parseArgs } from 'node:util'
 import { Inputs } from '../constants.js'
 
-/** Every action input is a flag of the same name, except the token: the CLI never comments. */
-export const INPUT_FLAGS = Object.values(Inputs).filter(name => name !== Inputs.GithubToken)
+/**
+ * Action inputs that make no sense here: the token (the CLI never comments), `compare-base` (there
+ * is no pull request to take a base from; compare with `--baseline` instead) and `mode` with its
+ * `results-glob` (merging a matrix's results is the action's job).
+ */
+const ACTION_ONLY: readonly string[] = [
+  Inputs.GithubToken,
+  Inputs.CompareBase,
+  Inputs.Mode,
+  Inputs.ResultsGlob
+]
+
+/** Every other action input is a flag of the same name. */
+export const INPUT_FLAGS = Object.values(Inputs).filter(name => !ACTION_ONLY.includes(name))
 
 export const USAGE = `Usage: prefork-memory-check (--entrypoint SPEC | --command LINE) [options]
 
@@ -53,9 +65,17 @@ Gate:
   --min-freeze-saving PCT    least per-child USS saving of freeze over none, in percent
   --fail-on-threshold BOOL   false reports a crossed limit and still exits 0 (default true)
 
+Comparison with an earlier run:
+  --baseline FILE            a results JSON written earlier (--json); the report shows
+                             base, head and the change of every figure
+  --max-uss-increase LIMIT   most the median per-child USS may grow over the baseline:
+                             10%, 8MiB, or "10%, 8MiB" (fails only when both are exceeded)
+  --max-pss-increase LIMIT   the same for the median per-child PSS
+  --label TEXT               stored in the results JSON, to tell runs apart
+
 Output:
   --json FILE                write the results JSON
-  --markdown FILE            write the Markdown report
+  --markdown FILE            write the Markdown report, verdict included
   -h, --help                 show this help
   --version                  print the version
 

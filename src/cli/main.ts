@@ -1,11 +1,15 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { baselineSide } from '../compare/against-base.js'
+import { judgeResults } from '../compare/judge.js'
+import { withBase } from '../compare/results.js'
 import { MeasureError, measure } from '../engine/measure.js'
 import { createProcReader } from '../engine/procfs.js'
 import { TOOL } from '../engine/tool.js'
-import { judge } from '../gate.js'
+import type { Results, Strategy } from '../engine/types.js'
 import { InputError, getSettings } from '../inputs.js'
-import { renderReport } from '../report/markdown.js'
+import { reportBody } from '../publish/report-body.js'
+import { changeSentence } from '../report/compare.js'
 import { renderTerminal } from '../report/terminal.js'
 import { USAGE, UsageError, parseCliArgs } from './args.js'
 import { createTerminalLogger } from './logger.js'
@@ -37,6 +41,17 @@ function write(path: string, text: string, flag: string): void {
       cause: error
     })
   }
+}
+
+/** Why a growth limit was not judged: the CLI compares only with a file. */
+const NO_BASELINE = 'there is no baseline to compare with (--baseline FILE)'
+
+/** The comparison with the baseline in a line, for the terminal; '' without one. */
+function comparisonLines(results: Results, strategy: Strategy): string {
+  const { base, comparison } = results
+  if (base?.origin.kind !== 'baseline' || comparison === undefined) return ''
+  const sentence = changeSentence(comparison, strategy, results.workers, 'This checkout')
+  return `Against the baseline ${base.origin.file}: ${sentence}\n`
 }
 
 /** Runs the CLI and returns its exit status. */
@@ -78,12 +93,21 @@ export async function cli(io: CliIO): Promise<number> {
   }
 
   const log = createTerminalLogger(io.stderr)
+  const { base: request, regression } = settings
   try {
-    const results = await io.measure(settings.measure, { proc: createProcReader(), log, refer })
+    const head = await io.measure(settings.measure, { proc: createProcReader(), log, refer })
+    const base = request.kind === 'baseline' ? baselineSide(request.file, request.results) : null
+    const results = withBase(head, base, settings.label)
+    const verdict = judgeResults(results, settings.gate, regression, NO_BASELINE)
     if (args.json) write(args.json, `${JSON.stringify(results, null, 2)}\n`, 'json')
-    if (args.markdown) write(args.markdown, renderReport(results, { detail: 'full' }), 'markdown')
-    const verdict = judge(results, settings.gate)
-    io.stdout(`${renderTerminal(results)}\n${formatVerdict(verdict)}`)
+    if (args.markdown) {
+      const markdown = reportBody(results, verdict, 'full', settings.gate.strategy)
+      write(args.markdown, `${markdown}\n`, 'markdown')
+    }
+    io.stdout(
+      `${renderTerminal(results)}${comparisonLines(results, settings.gate.strategy)}\n` +
+        formatVerdict(verdict)
+    )
     return verdict.passed || !verdict.enforced ? ExitCode.Passed : ExitCode.LimitCrossed
   } catch (error) {
     // Runs that completed are shown, but not written to --json or --markdown as if they were all.

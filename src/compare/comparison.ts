@@ -1,8 +1,15 @@
 /** Base against head, figure by figure, with the noise the repeats showed on either side. */
 import { cowLosses, maximum, median, minimum } from '../engine/stats.js'
-import type { Run, StrategyResult, StrategySummary } from '../engine/types.js'
+import {
+  FIGURES,
+  type Comparison,
+  type Figure,
+  type FigureDelta,
+  type Run,
+  type StrategyResult,
+  type StrategySummary
+} from '../engine/types.js'
 import { NEGLIGIBLE_CHANGE, runMedian, runTreePss } from '../report/figures.js'
-import { FIGURES, type Comparison, type Figure, type FigureDelta } from './schema.js'
 
 /** The figure as the summary reports it: the median over runs. */
 const SUMMARY: Record<Figure, (summary: StrategySummary) => number> = {

@@ -1,9 +1,8 @@
 /** Limits on how much heavier the head may be than the base: `10%`, `8MiB` or `10%, 8MiB`. */
-import type { Strategy } from '../engine/types.js'
+import type { Comparison, FigureDelta, Strategy } from '../engine/types.js'
 import type { Check } from '../gate.js'
 import { MIB, formatMiB, formatSignedPercent } from '../report/format.js'
 import { parseSize } from '../sizes.js'
-import type { Comparison, FigureDelta } from './schema.js'
 
 /** A growth limit; when both parts are set, both must be exceeded to fail. */
 export interface RegressionLimit {
@@ -79,6 +78,23 @@ export function describeGrowth(figure: FigureDelta): string {
   if (formatMiB(Math.abs(delta)) === formatMiB(0)) return `did not change: ${span}`
   const percent = change === null ? '' : ` (${formatSignedPercent(change)})`
   return `${delta > 0 ? 'grew' : 'shrank'} by ${formatMiB(Math.abs(delta))}${percent}: ${span}`
+}
+
+/**
+ * A check per set limit that says it was not judged, and why: there is nothing to compare with.
+ * The check passes; the report shows the limit and the reason rather than no limit at all.
+ */
+export function unjudgedRegression(
+  limits: RegressionLimits,
+  gateStrategy: Strategy,
+  why: string
+): Check[] {
+  return (['uss', 'pss'] as const).flatMap(figure => {
+    const limit = limits[figure]
+    if (limit === null) return []
+    const rule = `fails if ${gateStrategy}'s per-child ${figure.toUpperCase()} grows by ${describeLimit(limit)}`
+    return [{ rule, observed: `not judged: ${why}`, passed: true, judged: false }]
+  })
 }
 
 /**

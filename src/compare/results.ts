@@ -1,18 +1,14 @@
-/** Builds schema 2 results from a head and its base, and reads the parts of any stored results. */
-import { RESULTS_SCHEMA, type Results } from '../engine/types.js'
-import { compareStrategies } from './comparison.js'
+/** Builds results with their base from a head, and reads the parts of any stored results. */
 import {
-  COMPARED_SCHEMA,
+  RESULTS_SCHEMA,
   type BaseOrigin,
   type BaseSide,
   type Comparison,
-  type ComparedResults,
   type MeasuredBase,
-  type StoredResults
-} from './schema.js'
-
-/** What schema 2 adds on top of schema 1. */
-const COMPARED_FIELDS = new Set(['label', 'base', 'comparison'])
+  type Results
+} from '../engine/types.js'
+import { compareStrategies } from './comparison.js'
+import { COMPARED_FIELDS, type StoredResults } from './schema.js'
 
 /** The base side from results measured at the base (in a worktree, or an earlier run's file). */
 export function measuredBase(results: StoredResults, origin: BaseOrigin): MeasuredBase {
@@ -27,13 +23,13 @@ export function measuredBase(results: StoredResults, origin: BaseOrigin): Measur
   }
 }
 
-/** The head's results as schema 2, with the base and the comparison when there is a base. */
+/** The head's results with the base and the comparison when there is a base, and the label. */
 export function withBase(
   head: Results,
   base: BaseSide | null,
   label: string | null = null
-): ComparedResults {
-  const compared: ComparedResults = { ...head, schema: COMPARED_SCHEMA }
+): Results {
+  const compared: Results = { ...headResults(head) }
   if (label !== null && label !== '') compared.label = label
   if (base !== null) {
     compared.base = base
@@ -44,20 +40,21 @@ export function withBase(
   return compared
 }
 
-/** The head side alone in schema 1's shape, for the reports that render one side. */
+/** The head side alone, without what comparing added, for the reports that render one side. */
 export function headResults(stored: StoredResults): Results {
+  const fields = COMPARED_FIELDS as readonly string[]
   const head = Object.fromEntries(
-    Object.entries(stored).filter(([key]) => !COMPARED_FIELDS.has(key))
+    Object.entries(stored).filter(([key]) => !fields.includes(key))
   ) as Omit<Results, 'schema'>
   return { ...head, schema: RESULTS_SCHEMA }
 }
 
 export function labelOf(stored: StoredResults): string | null {
-  return stored.schema === COMPARED_SCHEMA ? (stored.label ?? null) : null
+  return stored.schema === RESULTS_SCHEMA ? (stored.label ?? null) : null
 }
 
 export function baseOf(stored: StoredResults): BaseSide | null {
-  return stored.schema === COMPARED_SCHEMA ? (stored.base ?? null) : null
+  return stored.schema === RESULTS_SCHEMA ? (stored.base ?? null) : null
 }
 
 /**

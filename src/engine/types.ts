@@ -5,9 +5,13 @@
  * Command mode added to schema 1: `target.kind`, the command target's fields, `run.command` and
  * `warnings`; files written before it have no `kind` (an entrypoint) and no `warnings`. One change
  * asks more of older readers: a child's `gc` is null for a worker the strategy hook did not reach.
+ *
+ * Schema 2 adds `label`, `base` and `comparison`, each present only when set: the base the head was
+ * compared with (the pull request's merge base, or a baseline file) and the figures of both sides.
+ * Nothing of schema 1 moved, so a reader of schema 1 reads the head's figures of a schema 2 file.
  */
 
-export const RESULTS_SCHEMA = 1
+export const RESULTS_SCHEMA = 2
 
 export const STRATEGIES = ['none', 'freeze', 'disable-freeze', 'collect-freeze'] as const
 export type Strategy = (typeof STRATEGIES)[number]
@@ -198,4 +202,77 @@ export interface Results {
    */
   warnings?: string[]
   strategies: StrategyResult[]
+  /** The `label` input: tells matrix legs apart beyond their Python version. */
+  label?: string
+  /** What the head was compared with. */
+  base?: BaseSide
+  /** Base against head; present when `base` was measured. */
+  comparison?: Comparison
+}
+
+/** The per-child figures (and the tree's total) that base and head are compared on. */
+export const FIGURES = ['uss', 'pss', 'rss', 'cowLoss', 'treePss'] as const
+export type Figure = (typeof FIGURES)[number]
+
+/** Where the base's figures came from. */
+export type BaseOrigin =
+  | {
+      /** The merge base of the pull request's commits, measured in a worktree in the same job. */
+      kind: 'merge-base'
+      commit: string
+      /** The pull request's base and head commits when the event fired. */
+      pullRequest: { base: string; head: string }
+    }
+  | {
+      /** A results file from an earlier run (the `baseline` input). */
+      kind: 'baseline'
+      file: string
+      /** The commit that file was measured at, when it says. */
+      commit: string | null
+    }
+
+/** The base ran the same target as the head; its figures, as a results file holds them. */
+export interface MeasuredBase extends Pick<
+  Results,
+  'target' | 'workers' | 'repeat' | 'environment' | 'strategies'
+> {
+  status: 'measured'
+  origin: BaseOrigin
+}
+
+/** The base does not have the target (the pull request adds it): the head was measured alone. */
+export interface MissingBase {
+  status: 'missing-target'
+  origin: BaseOrigin
+  /** What the head has and the base lacks: `app/preload.py` (relative to the working directory). */
+  missing: string
+}
+
+export type BaseSide = MeasuredBase | MissingBase
+
+/** One figure on both sides. */
+export interface FigureDelta {
+  base: number
+  head: number
+  /** head − base: positive means the head is heavier. */
+  delta: number
+  /** `delta` as a fraction of base; null when base is 0. */
+  change: number | null
+  /** The larger run-to-run spread (max − min of the per-run figure) of the two sides. */
+  noise: number
+  /** Which way the figure moved when the move is beyond the noise and not negligible; else null. */
+  shift: 'up' | 'down' | null
+}
+
+export interface StrategyComparison {
+  name: Strategy
+  figures: Record<Figure, FigureDelta>
+}
+
+export interface Comparison {
+  /** Strategies measured on both sides, in the head's order. */
+  strategies: StrategyComparison[]
+  /** Measured on one side only: nothing to compare them with. */
+  headOnly: Strategy[]
+  baseOnly: Strategy[]
 }

@@ -14,9 +14,11 @@ export interface PullRequestCommits {
 
 /** The parts of a `pull_request` (or `pull_request_target`) payload that name its commits. */
 export interface CommitsPayload {
+  /** Among the pull request's other fields, which are of no concern here. */
   pull_request?: {
     base?: { sha?: unknown }
     head?: { sha?: unknown }
+    [field: string]: unknown
   }
 }
 

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
+import { existsSync, realpathSync } from 'node:fs'
 import { constants } from 'node:os'
+import { dirname, join } from 'node:path'
 
 /** What one git command printed and how it ended. */
 export interface GitOutput {
@@ -36,17 +38,37 @@ export async function runGit(git: Git, args: readonly string[]): Promise<string>
   return output.stdout.replace(/\r?\n$/, '')
 }
 
+/** The nearest directory from `directory` up that holds `.git`: the checkout's top. */
+export function checkoutTop(directory: string): string | null {
+  let dir: string
+  try {
+    dir = realpathSync(directory)
+  } catch {
+    return null
+  }
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir
+    const parent = dirname(dir)
+    if (parent === dir) return null
+    dir = parent
+  }
+}
+
 /**
  * Git in `directory`, started without a shell so no argument is ever interpreted. Prompts are off:
- * on a runner nobody can type a password, and a fetch must fail rather than wait forever.
+ * on a runner nobody can type a password, and a fetch must fail rather than wait forever. The
+ * checkout is marked safe: in a container job it belongs to another user than the one running
+ * git, which git otherwise refuses ("dubious ownership"), and it is the code this job measures.
  */
 export function createGit(directory: string, env: NodeJS.ProcessEnv = process.env): Git {
   const childEnv = { ...env, GIT_TERMINAL_PROMPT: '0' }
+  const top = checkoutTop(directory)
+  const safe = top === null ? [] : ['-c', `safe.directory=${top}`]
   return {
     directory,
     exec: args =>
       new Promise((resolve, reject) => {
-        const child = spawn('git', [...args], {
+        const child = spawn('git', [...safe, ...args], {
           cwd: directory,
           env: childEnv,
           stdio: ['ignore', 'pipe', 'pipe']

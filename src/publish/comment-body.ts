@@ -1,9 +1,6 @@
-import type { Results } from '../engine/types.js'
-import type { Verdict } from '../gate.js'
 import { escapeMarkdown } from '../report/format.js'
-import { loadChart } from '../report/markdown.js'
 import { fitWithin, type Fitted, type SizeLimit } from './fit.js'
-import { reportBody } from './report-body.js'
+import type { Report } from './report-body.js'
 
 /** GitHub rejects a comment body over this many characters. */
 export const COMMENT_LIMIT = 65_536
@@ -45,20 +42,19 @@ export function composeFailureComment(summary: string, context: CommentContext):
   return `${[commentMarker(context.key), summary.trimEnd(), footer(context)].join('\n\n')}\n`
 }
 
-/** The sticky comment: marker, verdict, report; shortened step by step to fit `limit`. */
+/** The sticky comment: marker, report, footer; shortened step by step to fit `limit`. */
 export function composeComment(
-  results: Results,
-  verdict: Verdict,
+  report: Report,
   context: CommentContext,
   limit: SizeLimit = COMMENT_SIZE
 ): Fitted {
   const marker = commentMarker(context.key)
   return fitWithin(
     (detail, note) =>
-      [marker, reportBody(results, verdict, detail), note, footer(context)]
+      [marker, report.render(detail), note, footer(context)]
         .filter(part => part !== null)
         .join('\n\n') + '\n',
     limit,
-    { chart: loadChart(results) !== null }
+    { chart: report.chart }
   )
 }

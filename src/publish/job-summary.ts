@@ -1,10 +1,9 @@
 import { appendFileSync } from 'node:fs'
-import type { Results } from '../engine/types.js'
-import type { Verdict } from '../gate.js'
 import type { Logger } from '../engine/logger.js'
-import { headline, loadChart, strategyTable } from '../report/markdown.js'
+import type { Results } from '../engine/types.js'
+import { headline, strategyTable } from '../report/markdown.js'
 import { fitWithin, type Fitted, type SizeLimit } from './fit.js'
-import { reportBody } from './report-body.js'
+import type { Report } from './report-body.js'
 
 /** GitHub drops a step summary over 1 MiB. */
 export const SUMMARY_SIZE: SizeLimit = {
@@ -14,18 +13,13 @@ export const SUMMARY_SIZE: SizeLimit = {
   fullReportAt: "the action's `report` output file"
 }
 
-/** The job summary: the verdict and the full report, shortened only past GitHub's limit. */
-export function composeSummary(
-  results: Results,
-  verdict: Verdict,
-  limit: SizeLimit = SUMMARY_SIZE
-): Fitted {
+/** The job summary: the full report, shortened only past GitHub's limit. */
+export function composeSummary(report: Report, limit: SizeLimit = SUMMARY_SIZE): Fitted {
   return fitWithin(
     (detail, note) =>
-      [reportBody(results, verdict, detail), note].filter(part => part !== null).join('\n\n') +
-      '\n',
+      [report.render(detail), note].filter(part => part !== null).join('\n\n') + '\n',
     limit,
-    { chart: loadChart(results) !== null }
+    { chart: report.chart }
   )
 }
 

@@ -1,32 +1,32 @@
 import { Outputs } from '../constants.js'
-import type { Results } from '../engine/types.js'
-import { freezeSaving, type Verdict } from '../gate.js'
-
-export interface OutputSources {
-  results: Results
-  verdict: Verdict
-  resultsPath: string
-  reportPath: string
-  commentBody: string
-}
+import type { Results, Strategy } from '../engine/types.js'
+import { freezeSaving } from '../gate.js'
+import type { ArtifactPaths } from './artifacts.js'
 
 /**
- * Every output known once the report is composed, by name. `comment-url` comes later, from the
- * comment itself. `verdict` says whether the limits held, enforced or not.
+ * The outputs of a measured run, by name: the files, each strategy's USS, the freeze saving, and
+ * against a base the gate strategy's USS increase and the base's commit. `verdict`,
+ * `comment-body` and `comment-url` come later, from the publishing.
  */
-export function actionOutputs(sources: OutputSources): Record<string, string> {
+export function resultsOutputs(
+  results: Results,
+  strategy: Strategy,
+  paths: ArtifactPaths
+): Record<string, string> {
   const outputs: Record<string, string> = {
-    [Outputs.Results]: sources.resultsPath,
-    [Outputs.Report]: sources.reportPath,
-    [Outputs.CommentBody]: sources.commentBody,
-    [Outputs.Verdict]: sources.verdict.passed ? 'pass' : 'fail'
+    [Outputs.Results]: paths.results,
+    [Outputs.Report]: paths.report
   }
-  for (const strategy of sources.results.strategies) {
-    outputs[`${Outputs.UssPrefix}${strategy.name}`] = String(
-      Math.round(strategy.summary.uss.median)
-    )
+  for (const s of results.strategies) {
+    outputs[`${Outputs.UssPrefix}${s.name}`] = String(Math.round(s.summary.uss.median))
   }
-  const saving = freezeSaving(sources.results)
+  const saving = freezeSaving(results)
   if (saving !== null) outputs[Outputs.FreezeSaving] = saving.toFixed(1)
+  const compared = results.comparison?.strategies.find(s => s.name === strategy)
+  if (compared !== undefined) {
+    outputs[Outputs.UssIncrease] = String(Math.round(compared.figures.uss.delta))
+  }
+  const commit = results.base?.origin.commit
+  if (commit) outputs[Outputs.BaseSha] = commit
   return outputs
 }

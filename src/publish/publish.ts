@@ -8,16 +8,16 @@ import type { PullRequestTarget } from '../github/event.js'
 import { statusOf, type RetryOptions } from '../github/retry.js'
 import { upsertStickyComment } from '../github/sticky-comment.js'
 import type { CommentMode } from '../inputs.js'
-import type { ArtifactPaths } from './artifacts.js'
 import { commentMarker, composeComment, composeFailureComment } from './comment-body.js'
 import type { Fitted } from './fit.js'
 import { composeSummary, errorSummary, writeJobSummary } from './job-summary.js'
-import { actionOutputs } from './outputs.js'
+import type { Report } from './report-body.js'
 
 export interface PublishInput {
-  results: Results
+  report: Report
   verdict: Verdict
-  paths: ArtifactPaths
+  /** Every output known before the comment is composed: the files, the figures. */
+  outputs: Record<string, string>
   comment: CommentMode
   commentKey: string
   /** Link to the workflow run for the comment's footer. */
@@ -104,25 +104,23 @@ async function publishComment(
   }
 }
 
-/** Job summary, outputs, then the sticky comment; a failed comment only warns. */
+/**
+ * Job summary, outputs, then the sticky comment; a failed comment only warns. `verdict` says
+ * whether the limits held, enforced or not.
+ */
 export async function publish(input: PublishInput, deps: PublishDeps): Promise<void> {
-  const summary = composeSummary(input.results, input.verdict)
+  const summary = composeSummary(input.report)
   noteShortened(summary, 'job summary', deps.log)
   writeJobSummary(summary.text, deps.env, deps.log)
 
-  const comment = composeComment(input.results, input.verdict, {
-    key: input.commentKey,
-    runUrl: input.runUrl
-  })
+  const comment = composeComment(input.report, { key: input.commentKey, runUrl: input.runUrl })
   noteShortened(comment, 'comment', deps.log)
 
-  const outputs = actionOutputs({
-    results: input.results,
-    verdict: input.verdict,
-    resultsPath: input.paths.results,
-    reportPath: input.paths.report,
-    commentBody: comment.text
-  })
+  const outputs = {
+    ...input.outputs,
+    [Outputs.CommentBody]: comment.text,
+    [Outputs.Verdict]: input.verdict.passed ? 'pass' : 'fail'
+  }
   for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value)
 
   const request = {

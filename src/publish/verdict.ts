@@ -16,17 +16,26 @@ function crossedCount(verdict: Verdict): string {
   return count === 1 ? 'a memory limit was crossed' : `${count} memory limits were crossed`
 }
 
-function summaryLine(verdict: Verdict): string {
+/** The verdict in one line of Markdown, without the rules. */
+export function summaryLine(verdict: Verdict): string {
   switch (verdictState(verdict)) {
     case 'fail':
       return `**Failed:** ${crossedCount(verdict)}.`
     case 'warn':
       return `**Not enforced:** ${crossedCount(verdict)}, but \`fail-on-threshold\` is \`false\`, so the check passes.`
     case 'pass':
+      if (verdict.checks.length > 0 && verdict.checks.every(c => c.judged === false)) {
+        return '**Nothing to judge:** every limit set compares with the base, which was not measured (see why below).'
+      }
       return verdict.checks.length === 0
-        ? '**No limit set:** this run reports only. Set `max-uss`, `max-pss` or `min-freeze-saving` to gate on it.'
+        ? '**No limit set:** this run reports only. Set `max-uss`, `max-pss`, `min-freeze-saving` or, against the base, `max-uss-increase` to gate on it.'
         : '**Passed:** every memory limit holds.'
   }
+}
+
+function checkIcon(check: Check): string {
+  if (check.judged === false) return '➖'
+  return check.passed ? '✅' : '❌'
 }
 
 /** The verdict in Markdown: one line, then each rule with what was measured. */
@@ -34,19 +43,21 @@ export function verdictMarkdown(verdict: Verdict): string {
   const line = summaryLine(verdict)
   if (verdict.checks.length === 0) return line
   const rows = verdict.checks.map(
-    c => `| ${c.passed ? '✅' : '❌'} | ${escapeMarkdown(c.rule)} | ${escapeMarkdown(c.observed)} |`
+    c => `| ${checkIcon(c)} | ${escapeMarkdown(c.rule)} | ${escapeMarkdown(c.observed)} |`
   )
   return [line, '', '| | Limit | Measured |', '| :-: | :--- | :--- |', ...rows].join('\n')
 }
 
 function sentence(check: Check): string {
-  return `${check.rule}, and ${check.observed}`
+  return check.judged === false
+    ? `${check.rule}: ${check.observed}`
+    : `${check.rule}, and ${check.observed}`
 }
 
 /** For the log: every check, one line each. */
 export function verdictLogLines(verdict: Verdict): string[] {
   if (verdict.checks.length === 0) return ['No limit set: nothing to judge.']
-  return verdict.checks.map(c => `${c.passed ? '✅' : '❌'} ${sentence(c)}`)
+  return verdict.checks.map(c => `${checkIcon(c)} ${sentence(c)}`)
 }
 
 function crossed(verdict: Verdict): string {

@@ -3,6 +3,9 @@
  * Pure: results in, Markdown out.
  */
 import { baseOf, comparisonOf, headResults } from '../compare/results.js'
+import type { StoredResults } from '../compare/schema.js'
+import { compareStrategies } from '../compare/comparison.js'
+import type { Leg } from '../compare/legs.js'
 import type {
   BaseOrigin,
   BaseSide,
@@ -10,12 +13,10 @@ import type {
   Figure,
   FigureDelta,
   MeasuredBase,
-  StoredResults,
+  Results,
+  Strategy,
   StrategyComparison
-} from '../compare/schema.js'
-import { compareStrategies } from '../compare/comparison.js'
-import type { Leg } from '../compare/legs.js'
-import type { Results, Strategy } from '../engine/types.js'
+} from '../engine/types.js'
 import { shortCommit } from '../git/commits.js'
 import { NEGLIGIBLE_CHANGE } from './figures.js'
 import {
@@ -67,7 +68,8 @@ function eachWorker(strategy: Strategy): string {
 export function changeSentence(
   comparison: Comparison,
   strategy: Strategy,
-  workers: number
+  workers: number,
+  subject = 'This PR'
 ): string {
   const compared = chosen(comparison, strategy)
   if (compared === undefined) {
@@ -82,13 +84,13 @@ export function changeSentence(
       Math.abs(uss.delta) <= uss.noise
         ? `within the run-to-run noise of ${formatMiB(uss.noise, NOISE_DECIMALS)}`
         : `less than ${NEGLIGIBLE_CHANGE * 100}% of the base`
-    return `This PR leaves ${who} as heavy as before: ${span}${percent}, ${why}.`
+    return `${subject} leaves ${who} as heavy as before: ${span}${percent}, ${why}.`
   }
   // The fleet figure is per-child delta × workers: whole MiB is as precise as it deserves.
   const fleet = formatMiB(Math.abs(uss.delta) * workers, 0)
   const [heavier, more] = uss.shift === 'up' ? ['heavier', 'more'] : ['lighter', 'less']
   return (
-    `This PR makes ${who} ${formatMiB(Math.abs(uss.delta))} ${heavier}${percent}: ${span}, ` +
+    `${subject} makes ${who} ${formatMiB(Math.abs(uss.delta))} ${heavier}${percent}: ${span}, ` +
     `${fleet} ${more} across ${countOf(workers, 'worker')}.`
   )
 }
@@ -283,6 +285,8 @@ export interface LegsOptions {
   detail?: ReportDetail
   /** The leg's verdict in Markdown, when the legs are judged; null or absent for none. */
   verdictOf?: (leg: Leg) => string | null
+  /** The overall verdict: an icon before the title and a line of Markdown under it. */
+  overall?: { icon: string; line: string }
 }
 
 function legSection(leg: Leg, options: LegsOptions): string {
@@ -313,8 +317,10 @@ export function renderLegs(legs: readonly Leg[], options: LegsOptions = {}): str
     targets.size === 1 && target !== undefined
       ? `${escapeMarkdown(target)} across ${countOf(legs.length, 'leg')}`
       : countOf(legs.length, 'leg')
+  const icon = options.overall === undefined ? '' : `${options.overall.icon} `
   const sections = [
-    heading(3, `Prefork memory: ${subject}`),
+    heading(3, `${icon}Prefork memory: ${subject}`),
+    ...(options.overall === undefined ? [] : [options.overall.line]),
     overviewTable(legs, options.strategy),
     ...legs.map(leg => legSection(leg, options))
   ]

@@ -43,10 +43,6 @@ export function commandRunner(settings: CommandSettings, deps: CommandRunnerDeps
   const table = deps.table ?? createProcessTable()
   const sources = readEnvironmentSources(settings.workingDirectory)
   const pageSize = kernelPageSize()
-  deps.log.info(
-    `${settings.workers} workers expected from the command, strategies ` +
-      `${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`
-  )
   return {
     run: async (step: PlannedRun): Promise<Run> =>
       asRun(

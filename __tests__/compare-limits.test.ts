@@ -18,7 +18,7 @@ describe('parseRegressionLimit', () => {
     ['150%', { percent: 150, bytes: null }],
     ['8MiB', { percent: null, bytes: 8 * MIB }],
     ['1.5 GB', { percent: null, bytes: 1.5e9 }],
-    ['1048576', { percent: null, bytes: MIB }],
+    ['1048576B', { percent: null, bytes: MIB }],
     ['10%, 8MiB', { percent: 10, bytes: 8 * MIB }],
     ['8MiB,10%', { percent: 10, bytes: 8 * MIB }],
     ['10%\n8MiB', { percent: 10, bytes: 8 * MIB }],
@@ -41,7 +41,10 @@ describe('parseRegressionLimit', () => {
     '10%,',
     ',10%',
     '10%, 8MiB, 1%',
-    '10% 8MiB'
+    '10% 8MiB',
+    // a bare number: meant as 10%, it would be 10 bytes
+    '10',
+    '10, 8MiB'
   ])('refuses %p', text => {
     expect(parseRegressionLimit(text)).toBeNull()
   })

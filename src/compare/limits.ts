@@ -41,7 +41,8 @@ export function parseRegressionLimit(text: string): RegressionLimit | null {
       limit.percent = Number(percent[1])
       continue
     }
-    const bytes = parseSize(part)
+    // A bare number is refused: "10" meant as 10% would silently become 10 bytes.
+    const bytes = /[a-z]$/i.test(part) ? parseSize(part) : null
     if (bytes === null || limit.bytes !== null) return null
     limit.bytes = bytes
   }

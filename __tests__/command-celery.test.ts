@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createProcessTable } from '../src/engine/command/process-table.js'
+import { createProcessTable } from '../src/engine/process-table.js'
 import { runCommand } from '../src/engine/command/run.js'
 import { createProcReader } from '../src/engine/procfs.js'
 import {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { runCommand } from '../src/engine/command/run.js'
-import { createProcessTable } from '../src/engine/command/process-table.js'
+import { createProcessTable } from '../src/engine/process-table.js'
 import { medianWorkerUss } from '../src/engine/command/series.js'
 import type { CommandRun } from '../src/engine/command/types.js'
 import { median } from '../src/engine/stats.js'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createProcessTable } from '../src/engine/command/process-table.js'
+import { createProcessTable } from '../src/engine/process-table.js'
 import { runCommand } from '../src/engine/command/run.js'
 import type { CommandRun } from '../src/engine/command/types.js'
 import { createProcReader } from '../src/engine/procfs.js'

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { LineWatcher, OutputTail } from '../src/engine/command/output.js'
-import type { ProcessEntry, ProcessTable } from '../src/engine/command/process-table.js'
+import { LineWatcher } from '../src/engine/command/output.js'
+import { OutputTail } from '../src/engine/run-failure.js'
+import type { ProcessEntry, ProcessTable } from '../src/engine/process-table.js'
 import { httpProbe } from '../src/engine/command/ready-url.js'
 import type { ShellProcess } from '../src/engine/command/shell.js'
 import type { ReadyCondition } from '../src/engine/command/types.js'
@@ -32,8 +33,7 @@ function growingProc(growth: (pid: number) => number): ProcReader {
       const uss = 10 * MIB + count * growth(pid)
       return { pid, uss, rss: uss, pss: uss } as MemorySample
     },
-    state: () => 'S',
-    descendants: () => []
+    state: () => 'S'
   }
 }
 

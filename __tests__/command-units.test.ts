@@ -10,13 +10,14 @@ import {
 } from '../src/engine/command/discovery.js'
 import { assessHook, parseEvidence } from '../src/engine/command/evidence.js'
 import { HookEnv, loadEnv, resolveHookDirectory, serverEnv } from '../src/engine/command/hook.js'
-import { LineWatcher, OutputTail } from '../src/engine/command/output.js'
+import { LineWatcher } from '../src/engine/command/output.js'
+import { OutputTail } from '../src/engine/run-failure.js'
 import {
   environHas,
   parseStatLine,
   subtree,
   type ProcessEntry
-} from '../src/engine/command/process-table.js'
+} from '../src/engine/process-table.js'
 import { medianWorkerUss } from '../src/engine/command/series.js'
 import type { MemorySample, Tick } from '../src/engine/types.js'
 

@@ -4,7 +4,7 @@ import {
   RUN_MARKER,
   killLiveRuns,
   markedProcesses,
-  stopRun,
+  killRun,
   trackRun,
   type LiveRun
 } from '../src/engine/live-runs.js'
@@ -41,6 +41,29 @@ describe('targetEnv', () => {
     )
     expect(env).toEqual({ PATH: '/bin', INPUTRC: '~/.inputrc', [RUN_MARKER]: 'abc' })
   })
+
+  it("drops the runner's service credentials a run: step does not get", () => {
+    const env = targetEnv(
+      {
+        PATH: '/bin',
+        ACTIONS_RUNTIME_TOKEN: 'rt',
+        ACTIONS_RUNTIME_URL: 'https://runtime',
+        ACTIONS_CACHE_URL: 'https://cache',
+        ACTIONS_RESULTS_URL: 'https://results',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc',
+        ACTIONS_STEP_DEBUG: 'true',
+        GITHUB_SHA: 'a'.repeat(40)
+      },
+      'abc'
+    )
+    expect(env).toEqual({
+      PATH: '/bin',
+      ACTIONS_STEP_DEBUG: 'true',
+      GITHUB_SHA: 'a'.repeat(40),
+      [RUN_MARKER]: 'abc'
+    })
+  })
 })
 
 describe('stopping a run', () => {
@@ -50,13 +73,13 @@ describe('stopping a run', () => {
       expect(markedProcesses(run.marker).length).toBeGreaterThanOrEqual(3)
       expect(markedProcesses(randomUUID())).toEqual([])
     } finally {
-      await stopRun(run, 5000)
+      await killRun(run, 5000)
     }
   })
 
   it('kills the group and what left it, and names the ones that left', async () => {
     const { run } = await startRun()
-    const stopped = await stopRun(run, 5000)
+    const stopped = await killRun(run, 5000)
     expect(stopped.escaped).toHaveLength(1)
     expect(stopped.survivors).toEqual([])
     expect(markedProcesses(run.marker)).toEqual([])
@@ -73,8 +96,8 @@ describe('stopping a run', () => {
       expect(killLiveRuns()).toBe(0)
       expect(markedProcesses(first.run.marker).length).toBeGreaterThan(0)
     } finally {
-      await stopRun(first.run, 5000)
-      await stopRun(second.run, 5000)
+      await killRun(first.run, 5000)
+      await killRun(second.run, 5000)
     }
   })
 })

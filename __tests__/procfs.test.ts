@@ -5,10 +5,10 @@ import {
   ProcessGoneError,
   createProcReader,
   parseMinorFaults,
-  parseParentPid,
   parseSmaps,
   parseState
 } from '../src/engine/procfs.js'
+import { createProcessTable, parseStatLine, subtree } from '../src/engine/process-table.js'
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'proc')
 const KiB = 1024
@@ -45,9 +45,8 @@ describe('parseSmaps', () => {
 })
 
 describe('stat fields', () => {
-  it('reads minor faults and parent pid after a command name with spaces and parentheses', () => {
+  it('reads minor faults after a command name with spaces and parentheses', () => {
     const stat = '77 (a) b (c)) S 12 77 77 0 -1 4194304 5150 0 0 0 3 1 0 0 20 0 1 0 100 1000 200'
-    expect(parseParentPid(stat)).toBe(12)
     expect(parseMinorFaults(stat)).toBe(5150)
   })
 
@@ -59,7 +58,7 @@ describe('stat fields', () => {
   it('reads the real stat fixture', () => {
     const stat = readFileSync(join(fixtures, '4242', 'stat'), 'latin1')
     expect(parseMinorFaults(stat)).toBe(7032)
-    expect(parseParentPid(stat)).toBe(5537)
+    expect(parseStatLine(4242, stat).ppid).toBe(5537)
   })
 })
 
@@ -85,6 +84,32 @@ describe('createProcReader on fixtures', () => {
   })
 })
 
+describe('the process table on the live /proc', () => {
+  const table = createProcessTable()
+  const below = (pid: number): number[] =>
+    subtree(table.list(), pid)
+      .slice(1)
+      .map(e => e.pid)
+
+  it('lists children and grandchildren', async () => {
+    const shell = spawn('sh', ['-c', 'sleep 30 & sleep 30 & sh -c "sleep 30" & wait'], {
+      stdio: 'ignore'
+    })
+    try {
+      let found: number[] = []
+      for (let i = 0; i < 50 && found.length < 4; i++) {
+        await new Promise(resolve => setTimeout(resolve, 20))
+        found = below(shell.pid as number)
+      }
+      const names = found.map(pid => readFileSync(`/proc/${pid}/comm`, 'latin1').trim()).sort()
+      expect(names).toEqual(['sh', 'sleep', 'sleep', 'sleep'])
+    } finally {
+      for (const pid of below(shell.pid as number)) process.kill(pid, 'SIGKILL')
+      shell.kill('SIGKILL')
+    }
+  })
+})
+
 describe('createProcReader on the live /proc', () => {
   const reader = createProcReader()
 
@@ -96,23 +121,5 @@ describe('createProcReader on the live /proc', () => {
     expect(sample.uss).toBeGreaterThan(0)
     expect(sample.uss).toBeLessThanOrEqual(sample.rss)
     expect(Math.abs(sample.rss - vmRss) / vmRss).toBeLessThan(0.05)
-  })
-
-  it('lists children and grandchildren', async () => {
-    const shell = spawn('sh', ['-c', 'sleep 30 & sleep 30 & sh -c "sleep 30" & wait'], {
-      stdio: 'ignore'
-    })
-    try {
-      let found: number[] = []
-      for (let i = 0; i < 50 && found.length < 4; i++) {
-        await new Promise(resolve => setTimeout(resolve, 20))
-        found = reader.descendants(shell.pid as number)
-      }
-      const names = found.map(pid => readFileSync(`/proc/${pid}/comm`, 'latin1').trim()).sort()
-      expect(names).toEqual(['sh', 'sleep', 'sleep', 'sleep'])
-    } finally {
-      for (const pid of reader.descendants(shell.pid as number)) process.kill(pid, 'SIGKILL')
-      shell.kill('SIGKILL')
-    }
   })
 })

@@ -243,6 +243,9 @@ def main():
         send_error("entrypoint", config["entrypoint"])
         return 1
 
+    # From the first fork on, the parent stays silent: whatever it allocates may copy a page it
+    # shares with the children. They report their own pids.
+    send({"event": "preloaded", "pid": os.getpid()})
     children = []
     try:
         flush_output()
@@ -258,7 +261,6 @@ def main():
     except BaseException:
         send_error("fork", None)
         return 1
-    send({"event": "forked", "pid": os.getpid(), "children": children})
     reap(children)
     return 0
 

@@ -8,245 +8,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/engine/live-runs.ts
-
-
-/**
- * Every process a run starts inherits this variable with the run's own value, so a process that
- * left the run's process group (`os.setsid()`, a double fork) is still found in /proc/PID/environ.
- */
-const RUN_MARKER = 'PREFORK_MEMORY_CHECK_RUN';
-/** Pids of the processes whose environment holds the marker; zombies and others' processes have none to read. */
-function markedProcesses(marker, root = '/proc') {
-    const wanted = `${RUN_MARKER}=${marker}`;
-    const found = [];
-    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(root)) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        let environ;
-        try {
-            environ = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, entry, 'environ'), 'latin1');
-        }
-        catch {
-            continue; // exited while we listed, or not ours to read
-        }
-        if (environ.split('\0').includes(wanted))
-            found.push(Number(entry));
-    }
-    return found;
-}
-/** Process group: field 5 of /proc/PID/stat; null once the process is gone. */
-function groupOf(pid, root) {
-    try {
-        const stat = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, String(pid), 'stat'), 'latin1');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-    }
-    catch {
-        return null;
-    }
-}
-function sigkill(pid) {
-    try {
-        process.kill(pid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: already gone.
-    }
-}
-/** One SIGKILL to the run's group and to every marked process; synchronous, so signal handlers can use it. */
-function killRunNow(run, root = '/proc') {
-    sigkill(-run.group);
-    const marked = markedProcesses(run.marker, root);
-    for (const pid of marked)
-        sigkill(pid);
-    return marked;
-}
-const POLL_MS = 20;
-/** Kills the run until /proc shows none of its processes, or `waitMs` runs out. */
-async function stopRun(run, waitMs, root = '/proc') {
-    sigkill(-run.group);
-    const escaped = markedProcesses(run.marker, root).filter(pid => {
-        const group = groupOf(pid, root);
-        return group !== null && group !== run.group;
-    });
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-        const left = killRunNow(run, root);
-        if (left.length === 0 || Date.now() >= deadline)
-            return { escaped, survivors: left };
-        await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    }
-}
-const live = new Set();
-/** Registers a run until the returned function is called, so a signal handler can stop it. */
-function trackRun(run) {
-    live.add(run);
-    return () => void live.delete(run);
-}
-/** Kills every run in progress, for a process about to exit; returns how many there were. */
-function killLiveRuns() {
-    const count = live.size;
-    for (const run of live)
-        killRunNow(run);
-    live.clear();
-    return count;
-}
-
-;// CONCATENATED MODULE: ./src/signals.ts
-
-
-/**
- * On SIGINT or SIGTERM (Ctrl-C, a cancelled workflow), kills every run in progress, then exits as
- * the signal would have: each run has a process group of its own, which the signal does not reach.
- * Installed by the entry points only; the engine never takes over a process's signals.
- */
-function stopRunsOnSignals(report) {
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.once(signal, () => {
-            const stopped = killLiveRuns();
-            report(`Stopped by ${signal}` + (stopped > 0 ? ', after killing the run in progress.' : '.'));
-            process.exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
-        });
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/engine/environment.ts
-
-
-
-const THP_SETTING = '/sys/kernel/mm/transparent_hugepage/enabled';
-/** The bracketed choice of `always [madvise] never`, or "unknown". */
-function parseTransparentHugepages(text) {
-    return /\[([^\]]+)\]/.exec(text ?? '')?.[1] ?? 'unknown';
-}
-function runnerName(env) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return 'local';
-    return `github-actions (${env.ImageOS || 'unknown image'}, ${env.RUNNER_ARCH || 'unknown arch'})`;
-}
-function buildEnvironment(python, sources) {
-    return {
-        python: {
-            executable: python.executable,
-            version: python.version,
-            implementation: python.implementation,
-            freeThreaded: python.freeThreaded,
-            incrementalGc: python.incrementalGc
-        },
-        kernel: sources.kernel,
-        pageSize: python.pageSize,
-        transparentHugepages: parseTransparentHugepages(sources.thp),
-        cpus: sources.cpus,
-        runner: runnerName(sources.env),
-        gitSha: sources.env.GITHUB_SHA || sources.gitHead,
-        timestamp: sources.now.toISOString()
-    };
-}
-function readOrNull(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return null;
-    }
-}
-function gitHead(workingDirectory) {
-    try {
-        const sha = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', 'HEAD'], {
-            cwd: workingDirectory,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            timeout: 10_000
-        }).trim();
-        return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
-    }
-    catch {
-        return null; // not a repository, no commits yet, or no git
-    }
-}
-function readEnvironmentSources(workingDirectory) {
-    return {
-        env: process.env,
-        kernel: (0,external_node_os_namespaceObject.release)(),
-        thp: readOrNull(THP_SETTING),
-        cpus: (0,external_node_os_namespaceObject.availableParallelism)(),
-        gitHead: process.env.GITHUB_SHA ? null : gitHead(workingDirectory),
-        now: new Date()
-    };
-}
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/engine/target-env.ts
-
-/**
- * The environment the user's target runs with: the caller's, less the action's own inputs (the
- * runner passes them as INPUT_* variables, `github-token` among them), plus the run's marker.
- */
-function targetEnv(base, marker) {
-    const env = {};
-    for (const [name, value] of Object.entries(base)) {
-        if (!name.startsWith('INPUT_'))
-            env[name] = value;
-    }
-    env[RUN_MARKER] = marker;
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/engine/command/hook.ts
-
-
-
-
-
-/** Read by sitecustomize.py; the names are its contract with this module. */
-const HookEnv = {
-    Strategy: 'PREFORK_MEMORY_CHECK_STRATEGY',
-    Evidence: 'PREFORK_MEMORY_CHECK_EVIDENCE',
-    /** The run's marker, as entrypoint mode sets it: found again in /proc/PID/environ. */
-    Run: RUN_MARKER,
-    /** Given to the load command when a ready URL is set. */
-    ReadyUrl: 'PREFORK_MEMORY_CHECK_READY_URL'
-};
-const HOOK_FILE = 'sitecustomize.py';
-/** Where the hook's folder sits relative to this module: bundle root, CLI bundle, source tree. */
-const CANDIDATES = ['hook', '../hook', '../../harness/hook'];
-/** The folder holding only sitecustomize.py, shipped beside the running code; `moduleUrl` is for tests. */
-function resolveHookDirectory(moduleUrl = import.meta.url) {
-    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
-    const tried = CANDIDATES.map(candidate => (0,external_node_path_namespaceObject.join)(here, candidate));
-    const found = tried.find(path => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, HOOK_FILE)));
-    if (found === undefined) {
-        throw new Error(`The strategy hook is missing: none of ${tried.map(t => (0,external_node_path_namespaceObject.join)(t, HOOK_FILE)).join(', ')} ` +
-            'exists. Rebuild with `npm run bundle`, which copies src/harness/hook/ into dist/hook/.');
-    }
-    return found;
-}
-/** The server's environment: the target's (no action inputs, the run's marker), the hook first on PYTHONPATH. */
-function serverEnv(base, options) {
-    const existing = base.PYTHONPATH;
-    return {
-        ...targetEnv(base, options.runId),
-        PYTHONPATH: existing
-            ? `${options.hookDirectory}${external_node_path_namespaceObject.delimiter}${existing}`
-            : options.hookDirectory,
-        [HookEnv.Strategy]: options.strategy,
-        [HookEnv.Evidence]: options.evidenceFile
-    };
-}
-/** The load command's environment: no hook (its own forks are not measured), the run's marker. */
-function loadEnv(base, runId, readyUrl) {
-    const env = targetEnv(base, runId);
-    delete env[HookEnv.Strategy];
-    delete env[HookEnv.Evidence];
-    if (readyUrl !== null)
-        env[HookEnv.ReadyUrl] = readyUrl;
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/engine/command/process-table.ts
+;// CONCATENATED MODULE: ./src/engine/process-table.ts
 
 
 /** Parses /proc/PID/stat; the name sits in parentheses and may hold spaces and parentheses. */
@@ -319,6 +81,282 @@ function subtree(entries, root) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/engine/live-runs.ts
+
+/**
+ * Every process a run starts inherits this variable with the run's own value, so a process that
+ * left the run's process group (`os.setsid()`, a double fork) is still found in /proc/PID/environ.
+ */
+const RUN_MARKER = 'PREFORK_MEMORY_CHECK_RUN';
+/** Pids of the processes whose environment holds the marker; zombies and others' processes have none to read. */
+function markedProcesses(marker, table = createProcessTable()) {
+    return table.withEnv(RUN_MARKER, marker);
+}
+function sigkill(pid) {
+    try {
+        process.kill(pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: already gone.
+    }
+}
+/** One SIGKILL to the run's group and to every marked process; synchronous, so signal handlers can use it. */
+function killRunNow(run, table = createProcessTable()) {
+    sigkill(-run.group);
+    const marked = markedProcesses(run.marker, table);
+    for (const pid of marked)
+        sigkill(pid);
+    return marked;
+}
+const POLL_MS = 20;
+/** SIGKILLs the run until the process table shows none of its processes, or `waitMs` runs out. */
+async function killRun(run, waitMs, table = createProcessTable()) {
+    sigkill(-run.group);
+    const marked = new Set(markedProcesses(run.marker, table));
+    const escaped = table
+        .list()
+        .filter(e => marked.has(e.pid) && e.pgid !== run.group)
+        .map(e => e.pid);
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        const left = killRunNow(run, table);
+        if (left.length === 0 || Date.now() >= deadline)
+            return { escaped, survivors: left };
+        await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    }
+}
+const live = new Set();
+/** Registers a run until the returned function is called, so a signal handler can stop it. */
+function trackRun(run) {
+    live.add(run);
+    return () => void live.delete(run);
+}
+/** Kills every run in progress, for a process about to exit; returns how many there were. */
+function killLiveRuns() {
+    const count = live.size;
+    for (const run of live)
+        killRunNow(run);
+    live.clear();
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/signals.ts
+
+
+/**
+ * On SIGINT or SIGTERM (Ctrl-C, a cancelled workflow), kills every run in progress, then exits as
+ * the signal would have: each run has a process group of its own, which the signal does not reach.
+ * Installed by the entry points only; the engine never takes over a process's signals.
+ */
+function stopRunsOnSignals(report) {
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            const stopped = killLiveRuns();
+            report(`Stopped by ${signal}` + (stopped > 0 ? ', after killing the run in progress.' : '.'));
+            process.exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/constants.ts
+/** Input and output names: the action's public contract, also the CLI's flag names. */
+const constants_Inputs = {
+    Entrypoint: 'entrypoint',
+    Worker: 'worker',
+    Iterations: 'iterations',
+    Command: 'command',
+    ReadyUrl: 'ready-url',
+    ReadyLog: 'ready-log',
+    LoadCommand: 'load-command',
+    LoadDuration: 'load-duration',
+    SampleInterval: 'sample-interval',
+    Workers: 'workers',
+    Strategies: 'strategies',
+    Repeat: 'repeat',
+    Python: 'python',
+    WorkingDirectory: 'working-directory',
+    Timeout: 'timeout',
+    GateStrategy: 'gate-strategy',
+    MaxUss: 'max-uss',
+    MaxPss: 'max-pss',
+    MinFreezeSaving: 'min-freeze-saving',
+    MaxUssIncrease: 'max-uss-increase',
+    MaxPssIncrease: 'max-pss-increase',
+    CompareBase: 'compare-base',
+    Baseline: 'baseline',
+    Label: 'label',
+    Mode: 'mode',
+    ResultsGlob: 'results-glob',
+    FailOnThreshold: 'fail-on-threshold',
+    Comment: 'comment',
+    CommentKey: 'comment-key',
+    GithubToken: 'github-token'
+};
+const Outputs = {
+    Results: 'results',
+    Report: 'report',
+    CommentBody: 'comment-body',
+    Verdict: 'verdict',
+    /** Suffixed with the strategy name: `uss-freeze`. */
+    UssPrefix: 'uss-',
+    FreezeSaving: 'freeze-saving',
+    UssIncrease: 'uss-increase',
+    BaseSha: 'base-sha',
+    CommentUrl: 'comment-url'
+};
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/engine/environment.ts
+
+
+
+const THP_SETTING = '/sys/kernel/mm/transparent_hugepage/enabled';
+/** The bracketed choice of `always [madvise] never`, or "unknown". */
+function parseTransparentHugepages(text) {
+    return /\[([^\]]+)\]/.exec(text ?? '')?.[1] ?? 'unknown';
+}
+function runnerName(env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return 'local';
+    return `github-actions (${env.ImageOS || 'unknown image'}, ${env.RUNNER_ARCH || 'unknown arch'})`;
+}
+function buildEnvironment(python, sources) {
+    return {
+        python: {
+            executable: python.executable,
+            version: python.version,
+            implementation: python.implementation,
+            freeThreaded: python.freeThreaded,
+            incrementalGc: python.incrementalGc
+        },
+        kernel: sources.kernel,
+        pageSize: python.pageSize,
+        transparentHugepages: parseTransparentHugepages(sources.thp),
+        cpus: sources.cpus,
+        runner: runnerName(sources.env),
+        // The measured tree's own HEAD: a custom `ref:`, a second checkout or a worktree differs from
+        // the commit the workflow ran for. GITHUB_SHA only stands in outside a repository.
+        gitSha: sources.gitHead ?? (sources.env.GITHUB_SHA || null),
+        timestamp: sources.now.toISOString()
+    };
+}
+function readOrNull(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+function gitHead(workingDirectory) {
+    try {
+        const sha = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', 'HEAD'], {
+            cwd: workingDirectory,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            timeout: 10_000
+        }).trim();
+        return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+    }
+    catch {
+        return null; // not a repository, no commits yet, or no git
+    }
+}
+function readEnvironmentSources(workingDirectory) {
+    return {
+        env: process.env,
+        kernel: (0,external_node_os_namespaceObject.release)(),
+        thp: readOrNull(THP_SETTING),
+        cpus: (0,external_node_os_namespaceObject.availableParallelism)(),
+        gitHead: gitHead(workingDirectory),
+        now: new Date()
+    };
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/engine/target-env.ts
+
+/**
+ * Variables the runner gives a node action but not a `run:` step: the job's runtime, cache and
+ * results service credentials and, with `id-token: write`, the OIDC token request. The target is
+ * user code, so it gets no more than a `run:` step would.
+ */
+const RUNNER_SECRETS = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL'
+]);
+/**
+ * The environment the user's target runs with: the caller's, less the action's own inputs (the
+ * runner passes them as INPUT_* variables, `github-token` among them) and the runner's service
+ * credentials, plus the run's marker.
+ */
+function targetEnv(base, marker) {
+    const env = {};
+    for (const [name, value] of Object.entries(base)) {
+        if (!name.startsWith('INPUT_') && !RUNNER_SECRETS.has(name))
+            env[name] = value;
+    }
+    env[RUN_MARKER] = marker;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/engine/command/hook.ts
+
+
+
+
+
+/** Read by sitecustomize.py; the names are its contract with this module. */
+const HookEnv = {
+    Strategy: 'PREFORK_MEMORY_CHECK_STRATEGY',
+    Evidence: 'PREFORK_MEMORY_CHECK_EVIDENCE',
+    /** The run's marker, as entrypoint mode sets it: found again in /proc/PID/environ. */
+    Run: RUN_MARKER,
+    /** Given to the load command when a ready URL is set. */
+    ReadyUrl: 'PREFORK_MEMORY_CHECK_READY_URL'
+};
+const HOOK_FILE = 'sitecustomize.py';
+/** Where the hook's folder sits relative to this module: bundle root, CLI bundle, source tree. */
+const CANDIDATES = ['hook', '../hook', '../../harness/hook'];
+/** The folder holding only sitecustomize.py, shipped beside the running code; `moduleUrl` is for tests. */
+function resolveHookDirectory(moduleUrl = import.meta.url) {
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    const tried = CANDIDATES.map(candidate => (0,external_node_path_namespaceObject.join)(here, candidate));
+    const found = tried.find(path => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(path, HOOK_FILE)));
+    if (found === undefined) {
+        throw new Error(`The strategy hook is missing: none of ${tried.map(t => (0,external_node_path_namespaceObject.join)(t, HOOK_FILE)).join(', ')} ` +
+            'exists. Rebuild with `npm run bundle`, which copies src/harness/hook/ into dist/hook/.');
+    }
+    return found;
+}
+/** The server's environment: the target's (no action inputs, the run's marker), the hook first on PYTHONPATH. */
+function serverEnv(base, options) {
+    const existing = base.PYTHONPATH;
+    return {
+        ...targetEnv(base, options.runId),
+        PYTHONPATH: existing
+            ? `${options.hookDirectory}${external_node_path_namespaceObject.delimiter}${existing}`
+            : options.hookDirectory,
+        [HookEnv.Strategy]: options.strategy,
+        [HookEnv.Evidence]: options.evidenceFile
+    };
+}
+/** The load command's environment: no hook (its own forks are not measured), the run's marker. */
+function loadEnv(base, runId, readyUrl) {
+    const env = targetEnv(base, runId);
+    delete env[HookEnv.Strategy];
+    delete env[HookEnv.Evidence];
+    if (readyUrl !== null)
+        env[HookEnv.ReadyUrl] = readyUrl;
+    return env;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/procfs.ts
@@ -347,10 +385,9 @@ function parseMinorFaults(stat) {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[7]);
 }
-/** Parent pid: field 4 of /proc/PID/stat. */
-function parseParentPid(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[1]);
+/** State: field 3 of /proc/PID/stat. */
+function parseState(stat) {
+    return stat.charAt(stat.lastIndexOf(')') + 2);
 }
 function toSample(pid, totals, minorFaults, source) {
     const get = (key) => totals.get(key) ?? 0;
@@ -414,33 +451,92 @@ function createProcReader(root = '/proc', options = {}) {
                 throw new ProcessGoneError(pid);
             return toSample(pid, parseSmaps(text), parseMinorFaults(stat), source);
         },
-        descendants(pid) {
-            const childrenOf = new Map();
-            for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(root)) {
-                if (!/^\d+$/.test(entry))
-                    continue;
-                let stat;
-                try {
-                    stat = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, entry, 'stat'), 'latin1');
-                }
-                catch {
-                    continue; // exited while we listed
-                }
-                const parent = parseParentPid(stat);
-                const siblings = childrenOf.get(parent) ?? [];
-                siblings.push(Number(entry));
-                childrenOf.set(parent, siblings);
-            }
-            const found = [];
-            const queue = [...(childrenOf.get(pid) ?? [])];
-            while (queue.length > 0) {
-                const next = queue.shift();
-                found.push(next);
-                queue.push(...(childrenOf.get(next) ?? []));
-            }
-            return found;
+        state(pid) {
+            return parseState(readStat(pid));
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-failure.ts
+/** How many lines of the target's output a failure message quotes. */
+const ERROR_TAIL_LINES = 20;
+/** Why a run stopped; the target's output is added to the message once everything is gone. */
+class RunFailure extends Error {
+    /** The load command's output explains this one. */
+    loadFailed;
+    /** A Python traceback from the target, quoted before its output. */
+    traceback;
+    constructor(reason, details = {}) {
+        super(reason);
+        this.name = 'RunFailure';
+        this.loadFailed = details.loadFailed ?? false;
+        this.traceback = details.traceback;
+    }
+}
+/** The last bytes a process wrote to stdout and stderr, interleaved as they arrived. */
+class OutputTail {
+    limit;
+    chunks = [];
+    kept = 0;
+    /** Bytes received in all. */
+    total = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.kept += chunk.length;
+        this.total += chunk.length;
+        while (this.kept - this.chunks[0].length >= this.limit) {
+            this.kept -= this.chunks.shift().length;
+        }
+    }
+    text() {
+        const all = Buffer.concat(this.chunks);
+        return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
+    }
+    /** The last `count` lines, without the trailing newline. */
+    lastLines(count) {
+        return this.text().trimEnd().split('\n').slice(-count).join('\n');
+    }
+    /** Bytes no longer kept. */
+    get dropped() {
+        return Math.max(0, this.total - this.limit);
+    }
+}
+/** "Last output of the command: …", or that `title` printed nothing. */
+function describeOutput(title, output) {
+    if (output.total === 0)
+        return `${title[0].toUpperCase()}${title.slice(1)} printed nothing.`;
+    return `Last output of ${title}:\n${output.lastLines(ERROR_TAIL_LINES)}`;
+}
+/**
+ * The failure as one message: the reason as a sentence, the traceback, then `details` (the
+ * outputs, in the order that explains the failure). The caller names the run before this.
+ */
+function failureMessage(failure, details) {
+    const reason = failure.message;
+    const parts = [`${reason[0].toUpperCase()}${reason.slice(1)}.`];
+    if (failure.traceback)
+        parts.push(failure.traceback.trimEnd());
+    return [...parts, ...details].join('\n');
+}
+/** Puts everything kept of `title`'s output into the log, saying when its start was dropped. */
+function logOutput(log, title, output) {
+    if (output.total === 0)
+        return;
+    const header = output.dropped > 0
+        ? `Output of ${title} (the last ${output.limit} of ${output.total} bytes):`
+        : `Output of ${title}:`;
+    log.info(`${header}\n${output.text().trimEnd()}`);
+}
+/** "2s", "0.6s", "1.5s": durations in the log and in messages. */
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))}s`;
+}
+/** "12.3 MiB": sizes in the log and in messages. */
+function mib(bytes) {
+    return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/command/evidence.ts
@@ -532,128 +628,6 @@ function assessHook(records, master, workerPids, strategy) {
     return { workers, gc, masterStart, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/engine/command/failure.ts
-/** Why a run stopped; the commands' output is added to the message once everything is gone. */
-class RunFailure extends Error {
-    loadFailed;
-    constructor(reason, 
-    /** The load command's output explains this one. */
-    loadFailed = false) {
-        super(reason);
-        this.loadFailed = loadFailed;
-        this.name = 'RunFailure';
-    }
-}
-/** "2s", "0.6s", "1.5s": durations in the log and in messages. */
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(1))}s`;
-}
-function mib(bytes) {
-    return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-}
-
-;// CONCATENATED MODULE: ./src/constants.ts
-/** Input and output names: the action's public contract, also the CLI's flag names. */
-const Inputs = {
-    Entrypoint: 'entrypoint',
-    Worker: 'worker',
-    Iterations: 'iterations',
-    Command: 'command',
-    ReadyUrl: 'ready-url',
-    ReadyLog: 'ready-log',
-    LoadCommand: 'load-command',
-    LoadDuration: 'load-duration',
-    SampleInterval: 'sample-interval',
-    Workers: 'workers',
-    Strategies: 'strategies',
-    Repeat: 'repeat',
-    Python: 'python',
-    WorkingDirectory: 'working-directory',
-    Timeout: 'timeout',
-    GateStrategy: 'gate-strategy',
-    MaxUss: 'max-uss',
-    MaxPss: 'max-pss',
-    MinFreezeSaving: 'min-freeze-saving',
-    FailOnThreshold: 'fail-on-threshold',
-    Comment: 'comment',
-    CommentKey: 'comment-key',
-    GithubToken: 'github-token'
-};
-const Outputs = {
-    Results: 'results',
-    Report: 'report',
-    CommentBody: 'comment-body',
-    Verdict: 'verdict',
-    /** Suffixed with the strategy name: `uss-freeze`. */
-    UssPrefix: 'uss-',
-    FreezeSaving: 'freeze-saving',
-    CommentUrl: 'comment-url'
-};
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/engine/command/output.ts
-
-/** The last bytes a command wrote to stdout and stderr, interleaved as they arrived. */
-class OutputTail {
-    limit;
-    chunks = [];
-    kept = 0;
-    /** Bytes received in all. */
-    total = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.kept += chunk.length;
-        this.total += chunk.length;
-        while (this.kept - this.chunks[0].length >= this.limit) {
-            this.kept -= this.chunks.shift().length;
-        }
-    }
-    text() {
-        const all = Buffer.concat(this.chunks);
-        return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
-    }
-    /** The last `count` lines, without the trailing newline. */
-    lastLines(count) {
-        return this.text().trimEnd().split('\n').slice(-count).join('\n');
-    }
-    /** Bytes no longer kept. */
-    get dropped() {
-        return Math.max(0, this.total - this.limit);
-    }
-}
-/** A line longer than this is tested by its end only: a server does not print megabytes unbroken. */
-const MAX_PENDING_CHARS = 64 * 1024;
-/** Watches output for the first line that matches a pattern, across chunk boundaries. */
-class LineWatcher {
-    pattern;
-    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    pending = '';
-    /** The first matching line, once seen. */
-    matched = null;
-    constructor(pattern) {
-        // Without g or y, test() keeps no position between lines.
-        this.pattern = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
-    }
-    push(chunk) {
-        if (this.matched !== null)
-            return;
-        const lines = (this.pending + this.decoder.write(chunk)).split('\n');
-        this.pending = lines.pop().slice(-MAX_PENDING_CHARS);
-        // The unfinished line too: a server may print its banner without a newline and wait.
-        for (const line of [...lines, this.pending]) {
-            const text = line.replace(/\r$/, '');
-            if (this.pattern.test(text)) {
-                this.matched = text;
-                return;
-            }
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/command/shell.ts
 
 
@@ -742,7 +716,7 @@ async function waitUntil(alive, limitMs, pollMs) {
  * SIGTERM to whatever of the run is left, SIGKILL after the grace period, and a check that nothing
  * survived.
  */
-async function stop_stopRun(table, run, options) {
+async function stopRun(table, run, options) {
     const leaders = new Set(run.leaders);
     const liveLeaders = () => table
         .list()
@@ -759,16 +733,26 @@ async function stop_stopRun(table, run, options) {
     const stubborn = await waitUntil(() => survivors(table, run), options.graceMs, options.pollMs);
     if (stubborn.length === 0)
         return { killed: [] };
-    for (const group of run.groups)
-        signal(-group, 'SIGKILL');
-    for (const pid of stubborn)
-        signal(pid, 'SIGKILL');
-    const left = await waitUntil(() => survivors(table, run), options.killWaitMs, options.pollMs);
+    // Killed again on every poll: the group may fork, and a marked process may appear, after the
+    // first round; one that was never signalled has not "survived" SIGKILL.
+    const killed = new Set(stubborn);
+    const killRest = () => {
+        for (const group of run.groups)
+            signal(-group, 'SIGKILL');
+        const rest = survivors(table, run);
+        for (const pid of rest) {
+            signal(pid, 'SIGKILL');
+            killed.add(pid);
+        }
+        return rest;
+    };
+    killRest();
+    const left = await waitUntil(killRest, options.killWaitMs, options.pollMs);
     if (left.length > 0) {
         const marker = run.marker ? ` (${run.marker.name}=${run.marker.value})` : '';
         throw new Error(`Processes ${left.join(', ')} of this run${marker} survived SIGKILL; stop them by hand.`);
     }
-    return { killed: stubborn };
+    return { killed: [...killed] };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/command/load-phase.ts
@@ -807,17 +791,17 @@ async function runLoadPhase(ready, phase) {
     if (load?.exit) {
         const exit = load.exit;
         if (exit.error || exit.code !== 0) {
-            throw new RunFailure(`the load command ${describeExit(exit)}`, true);
+            throw new RunFailure(`the load command ${describeExit(exit)}`, { loadFailed: true });
         }
     }
     else if (load) {
         if (phase.durationMs === null) {
             throw new RunFailure(`the load command was still running after ${seconds(phase.timeoutMs)}: set input ` +
-                `'${Inputs.LoadDuration}' to stop it after a fixed time, or raise '${Inputs.Timeout}'`, true);
+                `'${constants_Inputs.LoadDuration}' to stop it after a fixed time, or raise '${constants_Inputs.Timeout}'`, { loadFailed: true });
         }
         phase.log.info(`Stopping the load command after ${seconds(phase.durationMs)}`);
         const shell = load.pid;
-        await stop_stopRun(phase.table, { leaders: [shell], groups: [shell], marker: null }, phase.stop);
+        await stopRun(phase.table, { leaders: [shell], groups: [shell], marker: null }, phase.stop);
     }
     const loadMs = performance.now() - start;
     const after = phase.snapshot('at the end of the load');
@@ -827,6 +811,39 @@ async function runLoadPhase(ready, phase) {
         after,
         loadMs: Math.round(loadMs)
     };
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/engine/command/output.ts
+
+/** A line longer than this is tested by its end only: a server does not print megabytes unbroken. */
+const MAX_PENDING_CHARS = 64 * 1024;
+/** Watches output for the first line that matches a pattern, across chunk boundaries. */
+class LineWatcher {
+    pattern;
+    decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    pending = '';
+    /** The first matching line, once seen. */
+    matched = null;
+    constructor(pattern) {
+        // Without g or y, test() keeps no position between lines.
+        this.pattern = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+    }
+    push(chunk) {
+        if (this.matched !== null)
+            return;
+        const lines = (this.pending + this.decoder.write(chunk)).split('\n');
+        this.pending = lines.pop().slice(-MAX_PENDING_CHARS);
+        // The unfinished line too: a server may print its banner without a newline and wait.
+        for (const line of [...lines, this.pending]) {
+            const text = line.replace(/\r$/, '');
+            if (this.pattern.test(text)) {
+                this.matched = text;
+                return;
+            }
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -921,7 +938,7 @@ function describeSearch(discovery, workers) {
     const under = `${best.master.name} (pid ${best.master.pid})`;
     if (best.count > workers) {
         return (`found ${best.count} processes under ${under}, not ${workers}: set input ` +
-            `'${Inputs.Workers}' to the number of workers the command starts`);
+            `'${constants_Inputs.Workers}' to the number of workers the command starts`);
     }
     return `found ${best.count} of ${workers} workers under ${under}`;
 }
@@ -1063,7 +1080,6 @@ async function waitForWorkers(wait) {
 
 /** The commands' output kept for the log and for error messages; older bytes are dropped. */
 const OUTPUT_TAIL_BYTES = 64 * 1024;
-const ERROR_TAIL_LINES = 20;
 /** SIGTERM to SIGKILL, unless the options say otherwise. */
 const STOP_GRACE_MS = 10_000;
 const KILL_WAIT_MS = 5_000;
@@ -1212,7 +1228,7 @@ async function runCommand(options, deps) {
     const leaders = [...groups, ...(launched.master ? [launched.master.pid] : [])];
     let stopFailure = null;
     try {
-        const { killed } = await stop_stopRun(deps.table, { leaders, groups, marker }, stop);
+        const { killed } = await stopRun(deps.table, { leaders, groups, marker }, stop);
         if (killed.length > 0) {
             deps.log.warning(`Processes ${killed.join(', ')} did not stop on SIGTERM and were killed.`);
         }
@@ -1230,7 +1246,7 @@ async function runCommand(options, deps) {
     if (failure !== null) {
         if (!(failure instanceof RunFailure))
             throw failure;
-        throw new Error(failureMessage(failure, server, load, stopFailure));
+        throw new Error(commandFailure(failure, server, load, stopFailure));
     }
     if (stopFailure !== null)
         throw stopFailure;
@@ -1239,29 +1255,14 @@ async function runCommand(options, deps) {
         durationMs: Math.round(performance.now() - started)
     };
 }
-function tail(title, output) {
-    if (output.total === 0)
-        return `${title[0].toUpperCase()}${title.slice(1)} printed nothing.`;
-    return `Last output of ${title}:\n${output.lastLines(ERROR_TAIL_LINES)}`;
-}
-function failureMessage(failure, server, load, stopFailure) {
-    // The caller names the run and its strategy before this.
-    const reason = failure.message;
-    const parts = [`${reason[0].toUpperCase()}${reason.slice(1)}.`];
+function commandFailure(failure, server, load, stopFailure) {
+    const details = [];
     if (failure.loadFailed && load)
-        parts.push(tail('the load command', load.output));
-    parts.push(tail('the command', server.output));
+        details.push(describeOutput('the load command', load.output));
+    details.push(describeOutput('the command', server.output));
     if (stopFailure)
-        parts.push(stopFailure.message);
-    return parts.join('\n');
-}
-function logOutput(log, title, output) {
-    if (output.total === 0)
-        return;
-    const header = output.dropped > 0
-        ? `Output of ${title} (the last ${output.limit} of ${output.total} bytes):`
-        : `Output of ${title}:`;
-    log.info(`${header}\n${output.text().trimEnd()}`);
+        details.push(stopFailure.message);
+    return failureMessage(failure, details);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/python.ts
@@ -1292,7 +1293,7 @@ function hasIncrementalGc(implementation, [major, minor, micro]) {
 const asInput = name => `input '${name}'`;
 /** "Input 'python' is 'python2'", or the CLI's "Option --python is 'python2'". */
 function subject(python, refer) {
-    return `${refer(Inputs.Python).replace(/^./, c => c.toUpperCase())} is '${python}'`;
+    return `${refer(constants_Inputs.Python).replace(/^./, c => c.toUpperCase())} is '${python}'`;
 }
 /** Checks the probe's answer; throws an error naming the input and the fix. */
 function parseProbe(python, stdout, refer = asInput) {
@@ -1424,8 +1425,6 @@ function commandRunner(settings, deps) {
     const table = deps.table ?? createProcessTable();
     const sources = readEnvironmentSources(settings.workingDirectory);
     const pageSize = kernelPageSize();
-    deps.log.info(`${settings.workers} workers expected from the command, strategies ` +
-        `${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`);
     return {
         run: async (step) => asRun(await runCommand({
             command: settings.command,
@@ -1527,27 +1526,19 @@ function hookWarnings(strategies) {
 
 
 
+
 // The harness's side of these descriptors is described at the top of harness.py.
 const EVENTS_FD = 3;
 const WORK_GATE_FD = 4;
 const EXIT_GATE_FD = 5;
 /** The user's output kept for the log and for error messages; older bytes are dropped. */
 const harness_run_OUTPUT_TAIL_BYTES = 64 * 1024;
-const harness_run_ERROR_TAIL_LINES = 20;
+/** The longest a phase's sample waits for its processes to go to sleep. */
+const IDLE_WAIT_MS = 1_000;
 /** How long a killed tree may take to go away before its pipes are dropped. */
 const KILL_GRACE_MS = 5_000;
 /** How long the events of an exited parent may take to arrive while a child still holds fd 3. */
 const EVENTS_GRACE_MS = 1_000;
-/** Why a run stopped; the output tail is added once the tree is gone. */
-class harness_run_RunFailure extends Error {
-    reason;
-    traceback;
-    constructor(reason, traceback) {
-        super(reason);
-        this.reason = reason;
-        this.traceback = traceback;
-    }
-}
 /** Signals in arrival order, awaited one at a time. */
 class Inbox {
     queue = [];
@@ -1568,34 +1559,6 @@ class Inbox {
             return Promise.resolve(queued);
         return new Promise(resolve => (this.waiting = resolve));
     }
-}
-/** The last bytes of the user's stdout and stderr, interleaved as they arrived. */
-class harness_run_OutputTail {
-    chunks = [];
-    kept = 0;
-    total = 0;
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.kept += chunk.length;
-        this.total += chunk.length;
-        while (this.kept - this.chunks[0].length >= harness_run_OUTPUT_TAIL_BYTES) {
-            this.kept -= this.chunks.shift().length;
-        }
-    }
-    tail() {
-        const all = Buffer.concat(this.chunks);
-        return all.subarray(Math.max(0, all.length - harness_run_OUTPUT_TAIL_BYTES));
-    }
-    text() {
-        return this.tail().toString('utf8');
-    }
-    /** Bytes no longer kept. */
-    get dropped() {
-        return this.total - this.tail().length;
-    }
-}
-function harness_run_seconds(ms) {
-    return `${Number((ms / 1000).toFixed(1))}s`;
 }
 function signalName(signal) {
     const names = external_node_os_namespaceObject.constants.signals;
@@ -1649,7 +1612,7 @@ async function runHarness(options, deps) {
         stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'pipe']
     });
     const inbox = new Inbox();
-    const output = new harness_run_OutputTail();
+    const output = new OutputTail(harness_run_OUTPUT_TAIL_BYTES);
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));
     // Extra 'pipe' descriptors are sockets, readable and writable; the typings stop at fd 4.
@@ -1706,7 +1669,9 @@ async function runHarness(options, deps) {
     const timer = setTimeout(() => inbox.push({ kind: 'timeout' }), options.timeoutMs);
     const live = child.pid === undefined ? null : { group: child.pid, marker };
     const untrack = live === null ? () => undefined : trackRun(live);
-    let tree = null;
+    // The parent only says it has preloaded: from the fork on it stays silent, and the children
+    // name themselves when they report at after-fork.
+    let parent = null;
     const ready = { 'after-fork': new Set(), 'after-work': new Set() };
     // A child reports its collector's state once it is released from the phase's sample.
     const evidence = {
@@ -1714,10 +1679,9 @@ async function runHarness(options, deps) {
         'after-work': new Map()
     };
     const progress = (phase) => {
-        if (tree === null)
+        if (parent === null)
             return 'the parent was still preloading the entrypoint';
-        const reported = tree.children.filter(pid => ready[phase].has(pid)).length;
-        return `${reported} of ${tree.children.length} children reported`;
+        return `${ready[phase].size} of ${options.workers} children reported`;
     };
     let exited = false;
     /** Applies one signal; throws when it ends the run before `waitingFor` is reached. */
@@ -1725,42 +1689,42 @@ async function runHarness(options, deps) {
         const during = waitingFor === 'exit' ? 'after the last sample' : `while waiting for ${waitingFor}`;
         switch (signal.kind) {
             case 'timeout': {
-                const limit = `timed out after ${harness_run_seconds(options.timeoutMs)}`;
-                throw new harness_run_RunFailure(waitingFor === 'exit'
+                const limit = `timed out after ${seconds(options.timeoutMs)}`;
+                throw new RunFailure(waitingFor === 'exit'
                     ? `${limit} waiting for the processes to exit after the last sample`
                     : `${limit} waiting for ${waitingFor}: ${progress(waitingFor)}`);
             }
             case 'spawn-error':
-                throw new harness_run_RunFailure(`could not start ${options.python}: ${signal.error.message}`);
+                throw new RunFailure(`could not start ${options.python}: ${signal.error.message}`);
             case 'unreadable-event':
-                throw new harness_run_RunFailure(`the harness sent an unreadable event ${JSON.stringify(signal.line)}`);
+                throw new RunFailure(`the harness sent an unreadable event ${JSON.stringify(signal.line)}`);
             case 'exited':
                 exited = true;
                 if (waitingFor === 'exit' && signal.code === 0)
                     return;
-                throw new harness_run_RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`);
+                throw new RunFailure(`the harness ${exitDescription(signal.code, signal.signal)} ${during}`);
             case 'event': {
                 const event = signal.event;
                 if (event.event === 'ready')
                     ready[event.phase].add(event.pid);
                 else if (event.event === 'gc')
                     evidence[event.phase].set(event.pid, event.gc);
-                else if (event.event === 'forked')
-                    tree = { parent: event.pid, children: event.children };
+                else if (event.event === 'preloaded')
+                    parent = event.pid;
                 else if (event.event === 'error') {
-                    throw new harness_run_RunFailure(`${describeError(event)} ${during}`, event.traceback);
+                    throw new RunFailure(`${describeError(event)} ${during}`, { traceback: event.traceback });
                 }
                 else if (event.event === 'exit' && waitingFor !== 'exit') {
-                    throw new harness_run_RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`);
+                    throw new RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`);
                 }
             }
         }
     };
     const awaitPhase = async (phase) => {
         for (;;) {
-            const current = tree;
-            if (current !== null && current.children.every(pid => ready[phase].has(pid)))
-                return current;
+            if (parent !== null && ready[phase].size === options.workers) {
+                return { parent, children: [...ready[phase]].sort((a, b) => a - b) };
+            }
             handle(await inbox.next(), phase);
         }
     };
@@ -1771,7 +1735,7 @@ async function runHarness(options, deps) {
         }
         catch (error) {
             if (error instanceof ProcessGoneError) {
-                throw new harness_run_RunFailure(`process ${error.pid} exited before it was measured at ${phase}`);
+                throw new RunFailure(`process ${error.pid} exited before it was measured at ${phase}`);
             }
             throw error;
         }
@@ -1781,13 +1745,14 @@ async function runHarness(options, deps) {
         children: samples.children.map((sample) => {
             const gc = evidence[phase].get(sample.pid);
             if (gc === undefined) {
-                throw new harness_run_RunFailure(`child ${sample.pid} never reported its collector's state at ${phase}`);
+                throw new RunFailure(`child ${sample.pid} never reported its collector's state at ${phase}`);
             }
             return { ...sample, gc };
         })
     });
     const holdAt = async (phase) => {
         const current = await awaitPhase(phase);
+        await untilBlocked(deps.proc, [current.parent, ...current.children]);
         const samples = sampleTree(phase, current);
         await deps.onPhase?.(phase, current);
         return samples;
@@ -1818,16 +1783,16 @@ async function runHarness(options, deps) {
     clearTimeout(timer);
     clearTimeout(eventsGrace);
     if (live !== null)
-        reportStragglers(deps.log, await stopRun(live, KILL_GRACE_MS));
+        reportStragglers(deps.log, await killRun(live, KILL_GRACE_MS));
     untrack();
     await settled(gone, KILL_GRACE_MS);
     for (const stream of [child.stdout, child.stderr, ...control])
         stream?.destroy();
-    harness_run_logOutput(deps.log, output);
+    logOutput(deps.log, 'the target', output);
     if (run !== undefined)
         return run;
-    if (failure instanceof harness_run_RunFailure)
-        throw new Error(harness_run_failureMessage(failure, output));
+    if (failure instanceof RunFailure)
+        throw new Error(failureMessage(failure, [describeOutput('the target', output)]));
     throw failure;
 }
 function reportStragglers(log, stopped) {
@@ -1837,7 +1802,28 @@ function reportStragglers(log, stopped) {
     }
     if (stopped.survivors.length > 0) {
         log.warning(`Processes ${stopped.survivors.join(', ')} of this run were still in /proc ` +
-            `${harness_run_seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`);
+            `${seconds(KILL_GRACE_MS)} after SIGKILL; check for them with \`ps\`.`);
+    }
+}
+/**
+ * A child reports a phase just before it blocks on the gate; until it sleeps there, it may still
+ * be touching pages. Waits until every process sleeps, for a moment at most: a process busy in
+ * a thread of the user's is sampled anyway.
+ */
+async function untilBlocked(proc, pids) {
+    const deadline = performance.now() + IDLE_WAIT_MS;
+    const busy = (pid) => {
+        try {
+            return proc.state(pid) === 'R';
+        }
+        catch (error) {
+            if (error instanceof ProcessGoneError)
+                return false; // the sample will say so
+            throw error;
+        }
+    };
+    while (pids.some(busy) && performance.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 1));
     }
 }
 /** Waits for `promise`, but no longer than `ms`. */
@@ -1845,25 +1831,6 @@ async function settled(promise, ms) {
     let timer;
     await Promise.race([promise, new Promise(resolve => (timer = setTimeout(resolve, ms)))]);
     clearTimeout(timer);
-}
-function harness_run_failureMessage(failure, output) {
-    const parts = [`${failure.reason[0].toUpperCase()}${failure.reason.slice(1)}.`];
-    if (failure.traceback)
-        parts.push(failure.traceback.trimEnd());
-    const lines = output.text().trimEnd().split('\n').slice(-harness_run_ERROR_TAIL_LINES);
-    if (output.total > 0)
-        parts.push(`Last output of the target:\n${lines.join('\n')}`);
-    else
-        parts.push('The target printed nothing.');
-    return parts.join('\n');
-}
-function harness_run_logOutput(log, output) {
-    if (output.total === 0)
-        return;
-    const header = output.dropped > 0
-        ? `Output of the target (the last ${harness_run_OUTPUT_TAIL_BYTES} of ${output.total} bytes):`
-        : 'Output of the target:';
-    log.info(`${header}\n${output.text().trimEnd()}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/harness-path.ts
@@ -1956,12 +1923,21 @@ const TOOL = { name: 'prefork-memory-check', version: '0.1.0' };
  * Command mode added to schema 1: `target.kind`, the command target's fields, `run.command` and
  * `warnings`; files written before it have no `kind` (an entrypoint) and no `warnings`. One change
  * asks more of older readers: a child's `gc` is null for a worker the strategy hook did not reach.
+ *
+ * Schema 2 adds `label`, `base` and `comparison`, each present only when set: the base the head was
+ * compared with (the pull request's merge base, or a baseline file) and the figures of both sides.
+ * Nothing of schema 1 moved, so a reader of schema 1 reads the head's figures of a schema 2 file.
  */
-const RESULTS_SCHEMA = 1;
-const STRATEGIES = ['none', 'freeze', 'disable-freeze', 'collect-freeze'];
-const PHASES = (/* unused pure expression or super */ null && (['after-fork', 'after-work']));
+const types_RESULTS_SCHEMA = 2;
+const types_STRATEGIES = ['none', 'freeze', 'disable-freeze', 'collect-freeze'];
+const PHASES = ['after-fork', 'after-work'];
+/** The per-child figures (and the tree's total) that base and head are compared on. */
+const FIGURES = ['uss', 'pss', 'rss', 'cowLoss', 'treePss'];
 
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
+
+
+
 
 
 
@@ -1980,25 +1956,24 @@ function planRuns(strategies, repeat) {
     }
     return plan;
 }
-/** A run failed; `partial` holds the strategies that completed runs before it, or null if none did. */
-class MeasureError extends Error {
+/**
+ * A run failed; `partial` holds the head's strategies that completed runs before it, or null if
+ * none did. `side` says whose run failed: the head's, or the base's it was compared with.
+ */
+class measure_MeasureError extends Error {
     partial;
+    side;
     constructor(message, partial, options) {
         super(message, options);
         this.partial = partial;
         this.name = 'MeasureError';
+        this.side = options?.side ?? 'head';
     }
 }
-function measure_mib(bytes) {
-    return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-}
-/** The harness preloads the entrypoint in the interpreter probed once up front. */
-async function entrypointRunner(settings, deps) {
-    const python = await probePython(settings.python, settings.workingDirectory, deps.refer);
+/** The harness preloads the entrypoint in an interpreter probed once up front. */
+function entrypointRunner(settings, python, deps) {
     const harnessPath = deps.harnessPath ?? resolveHarnessPath();
     const environment = buildEnvironment(python, readEnvironmentSources(settings.workingDirectory));
-    deps.log.info(`${python.implementation} ${python.version} (${python.executable}), ${settings.workers} workers, ` +
-        `strategies ${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`);
     return {
         run: async (step) => {
             const run = await runHarness({
@@ -2015,40 +1990,112 @@ async function entrypointRunner(settings, deps) {
                 repeat: step.repeat
             }, deps);
             const children = run.phases['after-work'].children;
-            deps.log.info(`${run.durationMs} ms; after-work child USS ${children.map(c => measure_mib(c.uss)).join(', ')}`);
+            deps.log.info(`${run.durationMs} ms; after-work child USS ${children.map(c => mib(c.uss)).join(', ')}`);
             return run;
         },
         environment: () => environment
     };
 }
-/** Runs every planned run in turn and summarizes them per strategy. */
-async function measure(settings, deps) {
-    const runner = settings.kind === 'command'
-        ? commandRunner(settings, deps)
-        : await entrypointRunner(settings, deps);
-    const plan = planRuns(settings.strategies, settings.repeat);
-    const runs = new Map(settings.strategies.map(s => [s, []]));
-    const results = (strategies) => assemble(settings, runner.environment([...runs.values()].flat()), runs, strategies);
+/**
+ * A runner per working directory, all for the same target. The interpreter is probed once, in the
+ * first directory, and every runner starts the absolute executable it reported, so that a relative
+ * `python` cannot pick another interpreter in another checkout.
+ */
+async function runnersFor(settings, directories, deps) {
+    const runs = `strategies ${settings.strategies.join(', ')}, ${settings.repeat} repeat(s)`;
+    if (settings.kind === 'command') {
+        deps.log.info(`${settings.workers} workers expected from the command, ${runs}`);
+        return directories.map(dir => commandRunner({ ...settings, workingDirectory: dir }, deps));
+    }
+    const python = await probePython(settings.python, settings.workingDirectory, deps.refer);
+    deps.log.info(`${python.implementation} ${python.version} (${python.executable}), ${settings.workers} workers, ${runs}`);
+    return directories.map(dir => entrypointRunner({ ...settings, workingDirectory: dir }, python, deps));
+}
+/** One side's runner and its runs so far, by strategy. */
+class SideRuns {
+    settings;
+    runner;
+    gitSha;
+    runs;
+    /** `gitSha` replaces the environment's commit: the base's checkout is not the job's. */
+    constructor(settings, runner, gitSha = null) {
+        this.settings = settings;
+        this.runner = runner;
+        this.gitSha = gitSha;
+        this.runs = new Map(settings.strategies.map(s => [s, []]));
+    }
+    async run(step) {
+        const run = await this.runner.run(step);
+        this.runs.get(step.strategy)?.push(run);
+    }
+    results(strategies = this.settings.strategies) {
+        const environment = this.runner.environment([...this.runs.values()].flat());
+        const stamped = this.gitSha === null ? environment : { ...environment, gitSha: this.gitSha };
+        return assemble(this.settings, stamped, this.runs, strategies);
+    }
+    /** The strategies that completed a run, or null when none did. */
+    partial() {
+        const completed = this.settings.strategies.filter(s => (this.runs.get(s) ?? []).length > 0);
+        return completed.length === 0 ? null : this.results(completed);
+    }
+}
+/** Runs `plan` step by step, each on its side; throws MeasureError on the first failure. */
+async function execute(settings, plan, sides, deps) {
     for (const step of plan) {
-        const title = `Run ${step.index + 1}/${plan.length}: ${step.strategy} ` +
+        const title = `Run ${step.index + 1}/${plan.length}: ${step.strategy}${sides.describe(step.side)} ` +
             `(repeat ${step.repeat + 1}/${settings.repeat})`;
         deps.log.startGroup(title);
         try {
-            runs.get(step.strategy)?.push(await runner.run(step));
+            await sides.of(step.side).run(step);
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            const completed = settings.strategies.filter(s => (runs.get(s) ?? []).length > 0);
-            const partial = completed.length === 0 ? null : results(completed);
-            throw new MeasureError(`${title} failed. ${message}`, partial, { cause: error });
+            throw new measure_MeasureError(`${title} failed. ${message}`, sides.head.partial(), {
+                cause: error,
+                side: step.side
+            });
         }
         finally {
             deps.log.endGroup();
         }
     }
-    const measured = results(settings.strategies);
-    for (const warning of measured.warnings ?? [])
-        deps.log.warning(warning);
+}
+function logWarnings(results, deps, prefix = '') {
+    for (const warning of results.warnings ?? [])
+        deps.log.warning(`${prefix}${warning}`);
+}
+/** Runs every planned run in turn and summarizes them per strategy. */
+async function measure_measure(settings, deps) {
+    const [runner] = await runnersFor(settings, [settings.workingDirectory], deps);
+    const head = new SideRuns(settings, runner);
+    const plan = planRuns(settings.strategies, settings.repeat).map(step => ({
+        ...step,
+        side: 'head'
+    }));
+    await execute(settings, plan, { head, of: () => head, describe: () => '' }, deps);
+    const measured = head.results();
+    logWarnings(measured, deps);
+    return measured;
+}
+/**
+ * Measures the head and the base in turn, run by run (base, head, base, head … for every strategy
+ * and repeat), so that whatever drifts during the job weighs on both sides alike. The same
+ * interpreter runs both sides.
+ */
+async function measure_measureWithBase(settings, base, deps) {
+    const [headRunner, baseRunner] = await runnersFor(settings, [settings.workingDirectory, base.workingDirectory], deps);
+    const baseSettings = { ...settings, workingDirectory: base.workingDirectory };
+    const head = new SideRuns(settings, headRunner);
+    const baseRuns = new SideRuns(baseSettings, baseRunner, base.commit);
+    const plan = planComparedRuns(settings.strategies, settings.repeat);
+    await execute(settings, plan, {
+        head,
+        of: side => (side === 'base' ? baseRuns : head),
+        describe: side => side === 'base' ? ` on the base ${shortCommit(base.commit)}` : ' on the head'
+    }, deps);
+    const measured = { head: head.results(), base: baseRuns.results() };
+    logWarnings(measured.head, deps);
+    logWarnings(measured.base, deps, 'On the base: ');
     return measured;
 }
 function targetOf(settings) {
@@ -2074,7 +2121,7 @@ function targetOf(settings) {
 function assemble(settings, environment, runs, strategies) {
     const measured = strategies.map(name => ({ name, runs: runs.get(name) ?? [] }));
     return {
-        schema: RESULTS_SCHEMA,
+        schema: types_RESULTS_SCHEMA,
         tool: { name: TOOL.name, version: TOOL.version },
         target: targetOf(settings),
         workers: settings.workers,
@@ -2088,6 +2135,612 @@ function assemble(settings, environment, runs, strategies) {
             runs: strategyRuns
         }))
     };
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+
+
+
+/** Git exited non-zero; the message carries the command and git's own words. */
+class git_GitError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const said = stderr.trim();
+        super(`git ${args.join(' ')} exited with ${exitCode}${said === '' ? '' : `: ${said}`}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'GitError';
+    }
+}
+/** Runs git and returns its stdout without the final newline; throws GitError on a non-zero exit. */
+async function git_runGit(git, args) {
+    const output = await git.exec(args);
+    if (output.exitCode !== 0)
+        throw new git_GitError(args, output.exitCode, output.stderr);
+    return output.stdout.replace(/\r?\n$/, '');
+}
+/** The nearest directory from `directory` up that holds `.git`: the checkout's top. */
+function checkoutTop(directory) {
+    let dir;
+    try {
+        dir = realpathSync(directory);
+    }
+    catch {
+        return null;
+    }
+    for (;;) {
+        if (existsSync(join(dir, '.git')))
+            return dir;
+        const parent = dirname(dir);
+        if (parent === dir)
+            return null;
+        dir = parent;
+    }
+}
+/**
+ * Git in `directory`, started without a shell so no argument is ever interpreted. Prompts are off:
+ * on a runner nobody can type a password, and a fetch must fail rather than wait forever. The
+ * checkout is marked safe: in a container job it belongs to another user than the one running
+ * git, which git otherwise refuses ("dubious ownership"), and it is the code this job measures.
+ */
+function createGit(directory, env = process.env) {
+    const childEnv = { ...env, GIT_TERMINAL_PROMPT: '0' };
+    const top = checkoutTop(directory);
+    const safe = top === null ? [] : ['-c', `safe.directory=${top}`];
+    return {
+        directory,
+        exec: args => new Promise((resolve, reject) => {
+            const child = spawn('git', [...safe, ...args], {
+                cwd: directory,
+                env: childEnv,
+                stdio: ['ignore', 'pipe', 'pipe']
+            });
+            const stdout = [];
+            const stderr = [];
+            child.stdout.on('data', (chunk) => stdout.push(chunk));
+            child.stderr.on('data', (chunk) => stderr.push(chunk));
+            child.on('error', error => reject(new Error(`Could not run git in ${directory}: ${error.message}`, { cause: error })));
+            child.on('close', (code, signal) => resolve({
+                // A signal has no exit code; 128 + its number is what a shell would report.
+                exitCode: code ?? 128 + (signal === null ? 0 : constants.signals[signal]),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8')
+            }));
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/merge-base.ts
+
+
+/** Commits to deepen a shallow checkout by, in turn, before fetching its whole history. */
+const DEEPEN_STEPS = (/* unused pure expression or super */ null && ([50, 200, 1000]));
+/** The merge base could not be found; the message says what was tried and how to fix it. */
+class merge_base_MergeBaseError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'MergeBaseError';
+    }
+}
+const FULL_HISTORY_FIX = (/* unused pure expression or super */ null && ('Check out the whole history so the base is there: give actions/checkout `fetch-depth: 0` ' +
+    '(and leave `persist-credentials` on, so later fetches can authenticate).'));
+async function hasCommit(git, commit) {
+    return (await git.exec(['cat-file', '-e', `${commit}^{commit}`])).exitCode === 0;
+}
+async function isShallow(git) {
+    return (await runGit(git, ['rev-parse', '--is-shallow-repository'])) === 'true';
+}
+/** The merge base, or null while the history between the two commits is incomplete. */
+async function mergeBaseOf(git, { base, head }) {
+    const output = await git.exec(['merge-base', base, head]);
+    const found = output.stdout.trim();
+    return output.exitCode === 0 && isCommitId(found) ? found : null;
+}
+/**
+ * The merge base of the pull request's base and head commits: the commit the PR branched from,
+ * which is what the head should be compared with (the base branch may have moved on since).
+ *
+ * A checkout made with the default `fetch-depth: 1` holds neither commit's history: missing commits
+ * are fetched by id, then the shallow history is deepened step by step, and only as a last resort
+ * fetched whole, until `git merge-base` answers.
+ */
+async function merge_base_resolveMergeBase(git, commits, options = {}) {
+    for (const commit of [commits.base, commits.head]) {
+        // Also keeps anything that git could read as an option off the command line.
+        if (!isCommitId(commit))
+            throw new merge_base_MergeBaseError(`'${commit}' is not a full commit id.`);
+    }
+    const remote = options.remote ?? 'origin';
+    const steps = options.deepenSteps ?? DEEPEN_STEPS;
+    const info = options.info ?? (() => undefined);
+    const wanted = [...new Set([commits.base, commits.head])];
+    const names = `base ${shortCommit(commits.base)} and head ${shortCommit(commits.head)}`;
+    const fetch = (how, which, what) => {
+        info(`Fetching ${what} from ${remote}`);
+        return runGit(git, ['fetch', '--no-tags', ...how, remote, ...which]);
+    };
+    try {
+        const missing = [];
+        for (const commit of wanted)
+            if (!(await hasCommit(git, commit)))
+                missing.push(commit);
+        if (missing.length > 0) {
+            // Fetching by id into a full clone must not make it shallow; into a shallow one, a little
+            // history comes along so the next step has somewhere to start.
+            const depth = (await isShallow(git)) ? [`--depth=${steps[0] ?? 1}`] : [];
+            await fetch(depth, missing, missing.map(shortCommit).join(' and '));
+        }
+        let found = await mergeBaseOf(git, commits);
+        for (const step of steps) {
+            if (found !== null || !(await isShallow(git)))
+                break;
+            await fetch([`--deepen=${step}`], wanted, `${step} more commits of history`);
+            found = await mergeBaseOf(git, commits);
+        }
+        if (found === null && (await isShallow(git))) {
+            await fetch(['--unshallow'], wanted, 'the whole history');
+            found = await mergeBaseOf(git, commits);
+        }
+        if (found !== null)
+            return found;
+        throw new merge_base_MergeBaseError(`The pull request's ${names} have no common ancestor, so there is no base to compare with.`);
+    }
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        throw new merge_base_MergeBaseError(`Could not find the merge base of ${names}: ${error.message}. ${FULL_HISTORY_FIX}`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/worktree.ts
+
+
+
+
+
+/** The repository's top directory, as git spells it (symbolic links resolved). */
+function worktree_repositoryRoot(git) {
+    return runGit(git, ['rev-parse', '--show-toplevel']);
+}
+/**
+ * Where `path` of the main checkout sits in a worktree rooted at `worktree`: the base's copy of the
+ * working directory. Both `root` and `path` must be real paths (symbolic links resolved).
+ */
+function worktree_pathInWorktree(root, worktree, path) {
+    const inside = relative(root, path);
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+        throw new Error(`${path} is outside the repository at ${root}, so the base has no copy of it.`);
+    }
+    return join(worktree, inside);
+}
+/** Removes the worktree and everything in it; returns what went wrong instead of throwing. */
+async function removeWorktree(git, path, dir) {
+    const problems = [];
+    const attempt = async (what) => {
+        try {
+            await what();
+        }
+        catch (error) {
+            problems.push(error instanceof Error ? error.message : String(error));
+        }
+    };
+    // Twice --force: also when untracked files (bytecode caches, logs) or a lock are left in it.
+    const removed = await git.exec(['worktree', 'remove', '--force', '--force', path]);
+    await attempt(() => rmSync(dir, { recursive: true, force: true }));
+    // Forgets the worktree's administrative files also when `remove` failed half way.
+    await attempt(() => runGit(git, ['worktree', 'prune']));
+    if (removed.exitCode !== 0 && problems.length > 0)
+        problems.unshift(removed.stderr.trim());
+    return problems;
+}
+/**
+ * Checks `commit` out, detached, into a temporary worktree and runs `body` with its path. The
+ * worktree is removed afterwards, whether `body` succeeded or threw.
+ */
+async function worktree_withWorktree(git, commit, body, options = {}) {
+    if (!isCommitId(commit))
+        throw new Error(`'${commit}' is not a full commit id.`);
+    const dir = mkdtempSync(join(options.parent ?? tmpdir(), 'prefork-base-'));
+    const path = join(dir, 'worktree');
+    try {
+        await runGit(git, ['worktree', 'add', '--detach', path, commit]);
+        return await body(path);
+    }
+    finally {
+        const problems = await removeWorktree(git, path, dir);
+        if (problems.length > 0) {
+            options.warning?.(`Could not remove the base's worktree at ${path}: ${problems.join('; ')}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/figures.ts
+/** Figures the reports derive from results: comparisons, projections, per-run medians. */
+
+/** Worker counts the projection extrapolates to. */
+const PROJECTED_WORKERS = [8, 16, 32, 64];
+/** A change of per-child USS smaller than this fraction of the baseline counts as no difference. */
+const NEGLIGIBLE_CHANGE = 0.01;
+/** Strategies that freeze the parent's heap before forking, preferred in this order. */
+const FREEZE_LIKE = ['freeze', 'disable-freeze', 'collect-freeze'];
+function findStrategy(results, name) {
+    return results.strategies.find(s => s.name === name);
+}
+function compareUss(baseline, candidate) {
+    const before = baseline.summary.uss.median;
+    const delta = candidate.summary.uss.median - before;
+    return { baseline, candidate, delta, change: before > 0 ? delta / before : null };
+}
+/**
+ * `none` against `freeze` when both were measured; without `freeze`, against the freeze-like
+ * strategy with the smallest per-child USS. Null without a `none` baseline or anything to compare.
+ */
+function freezeComparison(results) {
+    const baseline = findStrategy(results, 'none');
+    if (baseline === undefined)
+        return null;
+    const candidates = FREEZE_LIKE.map(name => findStrategy(results, name)).filter((s) => s !== undefined);
+    if (candidates.length === 0)
+        return null;
+    const chosen = candidates[0].name === 'freeze'
+        ? candidates[0]
+        : candidates.reduce((best, s) => (s.summary.uss.median < best.summary.uss.median ? s : best));
+    return compareUss(baseline, chosen);
+}
+/** Share of the median child's RSS that is shared with other processes: 1 − USS/RSS. */
+function sharedShare(summary) {
+    return summary.rss.median > 0 ? 1 - summary.uss.median / summary.rss.median : 0;
+}
+/** What the tree holds besides the workers' private memory: tree PSS − N × child USS, at least 0. */
+function sharedBase(strategy, workers) {
+    const { treePss, uss } = strategy.summary;
+    return Math.max(0, treePss - workers * uss.median);
+}
+/** Total tree PSS at `projected` workers, linear from the `measured` worker count. */
+function projectTreePss(strategy, measured, projected) {
+    return sharedBase(strategy, measured) + projected * strategy.summary.uss.median;
+}
+/** The median of one run's after-work children for one figure. */
+function runMedian(run, figure) {
+    return median(run.phases['after-work'].children.map(figure));
+}
+/** Parent plus every child PSS of one run, after work. */
+function runTreePss(run) {
+    const { parent, children } = run.phases['after-work'];
+    return children.reduce((sum, child) => sum + child.pss, parent.pss);
+}
+/** The run whose median child USS is the median over runs (the lower one for an even count). */
+function medianRun(strategy) {
+    const ordered = [...strategy.runs].sort((a, b) => runMedian(a, c => c.uss) - runMedian(b, c => c.uss) || a.index - b.index);
+    return ordered[Math.floor((ordered.length - 1) / 2)];
+}
+
+;// CONCATENATED MODULE: ./src/compare/comparison.ts
+/** Base against head, figure by figure, with the noise the repeats showed on either side. */
+
+
+
+/** The figure as the summary reports it: the median over runs. */
+const SUMMARY = {
+    uss: s => s.uss.median,
+    pss: s => s.pss.median,
+    rss: s => s.rss.median,
+    cowLoss: s => s.cowLoss.median,
+    treePss: s => s.treePss
+};
+/** The figure of one run, of which the summary takes the median. */
+const PER_RUN = {
+    uss: run => runMedian(run, c => c.uss),
+    pss: run => runMedian(run, c => c.pss),
+    rss: run => runMedian(run, c => c.rss),
+    cowLoss: run => median(cowLosses(run)),
+    treePss: runTreePss
+};
+/** How far apart the runs of one strategy landed on one figure: max − min; 0 for a single run. */
+function runSpread(strategy, figure) {
+    if (strategy.runs.length === 0)
+        return 0;
+    const values = strategy.runs.map(PER_RUN[figure]);
+    return maximum(values) - minimum(values);
+}
+/**
+ * One figure on both sides. A move is marked only when it is larger than the noise (what repeats
+ * of the same code moved by) and not negligible (at least NEGLIGIBLE_CHANGE of the base).
+ */
+function compareFigure(base, head, figure) {
+    const before = SUMMARY[figure](base.summary);
+    const after = SUMMARY[figure](head.summary);
+    const delta = after - before;
+    const change = before > 0 ? delta / before : null;
+    const noise = Math.max(runSpread(base, figure), runSpread(head, figure));
+    const notable = Math.abs(delta) > noise &&
+        (change === null ? delta !== 0 : Math.abs(change) >= NEGLIGIBLE_CHANGE);
+    return {
+        base: before,
+        head: after,
+        delta,
+        change,
+        noise,
+        shift: notable ? (delta > 0 ? 'up' : 'down') : null
+    };
+}
+/** Every strategy measured on both sides, in the head's order; the rest listed by side. */
+function compareStrategies(base, head) {
+    const baseByName = new Map(base.map(s => [s.name, s]));
+    const headNames = new Set(head.map(s => s.name));
+    return {
+        strategies: head.flatMap(h => {
+            const b = baseByName.get(h.name);
+            if (b === undefined)
+                return [];
+            const figures = Object.fromEntries(FIGURES.map(figure => [figure, compareFigure(b, h, figure)]));
+            return [{ name: h.name, figures }];
+        }),
+        headOnly: head.filter(s => !baseByName.has(s.name)).map(s => s.name),
+        baseOnly: base.filter(s => !headNames.has(s.name)).map(s => s.name)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/schema.ts
+/** The results files this version reads: schema 1, written before comparisons, and the current one. */
+
+/** Every schema this version reads. */
+const READABLE_SCHEMAS = [1, types_RESULTS_SCHEMA];
+/** What comparing added to the results; a schema 1 file has none of it. */
+const COMPARED_FIELDS = ['label', 'base', 'comparison'];
+
+;// CONCATENATED MODULE: ./src/compare/results.ts
+/** Builds results with their base from a head, and reads the parts of any stored results. */
+
+
+
+/** The base side from results measured at the base (in a worktree, or an earlier run's file). */
+function results_measuredBase(results, origin) {
+    return {
+        status: 'measured',
+        origin,
+        target: results.target,
+        workers: results.workers,
+        repeat: results.repeat,
+        environment: results.environment,
+        strategies: results.strategies
+    };
+}
+/** The head's results with the base and the comparison when there is a base, and the label. */
+function withBase(head, base, label = null) {
+    const compared = { ...results_headResults(head) };
+    if (label !== null && label !== '')
+        compared.label = label;
+    if (base !== null) {
+        compared.base = base;
+        if (base.status === 'measured') {
+            compared.comparison = compareStrategies(base.strategies, head.strategies);
+        }
+    }
+    return compared;
+}
+/** The head side alone, without what comparing added, for the reports that render one side. */
+function results_headResults(stored) {
+    const fields = COMPARED_FIELDS;
+    const head = Object.fromEntries(Object.entries(stored).filter(([key]) => !fields.includes(key)));
+    return { ...head, schema: types_RESULTS_SCHEMA };
+}
+function labelOf(stored) {
+    return stored.schema === RESULTS_SCHEMA ? (stored.label ?? null) : null;
+}
+function results_baseOf(stored) {
+    return stored.schema === types_RESULTS_SCHEMA ? (stored.base ?? null) : null;
+}
+/**
+ * The comparison, recomputed from both sides rather than trusted from the file: a file edited by
+ * hand or written by an older version still gets figures that match its own runs.
+ */
+function results_comparisonOf(stored) {
+    const base = results_baseOf(stored);
+    return base?.status === 'measured' ? compareStrategies(base.strategies, stored.strategies) : null;
+}
+
+;// CONCATENATED MODULE: ./src/compare/target-presence.ts
+/**
+ * Whether the base has the target at all: the pull request that adds the action usually adds the
+ * entrypoint too, and then there is nothing to compare with.
+ */
+
+
+/**
+ * Where what `spec` imports may live, relative to the working directory: the file itself for a
+ * file spec; for a module spec its `.py`, its package's `__init__.py`, or a namespace directory.
+ */
+function specPaths(spec) {
+    const colon = spec.lastIndexOf(':');
+    const target = colon === -1 ? spec : spec.slice(0, colon);
+    // As the harness decides: a file when it ends in .py or holds a slash, else a module.
+    if (target.endsWith('.py') || target.includes('/'))
+        return [target];
+    const path = target.split('.').join('/');
+    return [`${path}.py`, `${path}/__init__.py`, path];
+}
+/** Existence checks under the two working directories. */
+function target_presence_treesAt(headDirectory, baseDirectory) {
+    return {
+        head: path => existsSync(resolve(headDirectory, path)),
+        base: path => existsSync(resolve(baseDirectory, path))
+    };
+}
+/**
+ * The first path that the head's specs use and the base lacks, or null when the base has them all.
+ * A spec found in neither tree (an installed package) is the same on both sides, so never missing.
+ */
+function target_presence_missingOnBase(specs, trees) {
+    for (const spec of specs) {
+        if (spec === null || spec === '')
+            continue;
+        const paths = specPaths(spec);
+        const inHead = paths.find(path => trees.head(path));
+        if (inHead !== undefined && !paths.some(path => trees.base(path)))
+            return inHead;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/compare/against-base.ts
+/**
+ * Measures the head and, where the inputs ask for one, its base: the pull request's merge base in a
+ * temporary worktree, run by run beside the head, or the figures of a baseline file.
+ */
+
+
+
+
+
+
+
+
+
+
+function named(deps, name) {
+    return (deps.refer ?? (n => `input '${n}'`))(name);
+}
+/** How to measure without the base, for the end of every message about a base that failed. */
+function wayOut(deps) {
+    return `To measure the head alone, set ${named(deps, Inputs.CompareBase)} to false.`;
+}
+/**
+ * What the head has and the base lacks: the working directory itself, or a file the entrypoint or
+ * worker names. A command line names nothing this can check; a base without it fails its run.
+ */
+function missingTarget(settings, root, headDirectory, baseDirectory) {
+    if (!existsSync(baseDirectory))
+        return relative(root, headDirectory);
+    if (settings.kind === 'command')
+        return null;
+    return missingOnBase([settings.entrypoint, settings.worker], treesAt(settings.workingDirectory, baseDirectory));
+}
+/** Adds the base's commit and the way out to a failed base run's message. */
+function baseRunFailed(error, commit, deps) {
+    return new MeasureError(`${error.message}\nThe base is the pull request's merge base ${shortCommit(commit)}: the ` +
+        `same target failed there. ${wayOut(deps)}`, error.partial, { cause: error, side: 'base' });
+}
+/** The repository's top directory and the merge base, or why there is no repository to look in. */
+async function locateMergeBase(git, commits, required, deps) {
+    let root;
+    try {
+        root = await repositoryRoot(git);
+    }
+    catch (error) {
+        const reason = `${git.directory} is not in a git repository`;
+        const why = `${reason} (${error.message})`;
+        if (required)
+            throw new Error(`Cannot compare with the base: ${why}. ${wayOut(deps)}`);
+        deps.log.warning(`Not comparing with the base: ${why}. Check the repository out with actions/checkout, or ` +
+            `set ${named(deps, Inputs.CompareBase)} to false to measure the head alone without this warning.`);
+        return { reason };
+    }
+    try {
+        return { root, commit: await resolveMergeBase(git, commits, { info: deps.log.info }) };
+    }
+    catch (error) {
+        if (error instanceof MergeBaseError) {
+            throw new Error(`${error.message} ${wayOut(deps)}`, { cause: error });
+        }
+        throw error;
+    }
+}
+/** Inside the base's worktree: the head and the base in turn, or what the base lacks. */
+async function measureOnBase(settings, { root, worktree, headDirectory, commit }, deps) {
+    let baseDirectory;
+    try {
+        baseDirectory = pathInWorktree(root, worktree, headDirectory);
+    }
+    catch (error) {
+        throw new Error(`${error.message} ${wayOut(deps)}`, { cause: error });
+    }
+    const missing = missingTarget(settings, root, headDirectory, baseDirectory);
+    if (missing !== null)
+        return { missing };
+    deps.log.info(`The base is checked out at ${worktree}`);
+    try {
+        const base = { workingDirectory: baseDirectory, commit };
+        return { pair: await measureWithBase(settings, base, deps) };
+    }
+    catch (error) {
+        if (error instanceof MeasureError && error.side === 'base') {
+            throw baseRunFailed(error, commit, deps);
+        }
+        throw error;
+    }
+}
+async function againstMergeBase(settings, commits, required, deps) {
+    const { log } = deps;
+    const git = deps.git(settings.workingDirectory);
+    log.startGroup('Base');
+    let located;
+    try {
+        located = await locateMergeBase(git, commits, required, deps);
+        if ('commit' in located) {
+            log.info(`Base: ${shortCommit(located.commit)}, the merge base of the pull request's base ` +
+                `${shortCommit(commits.base)} and head ${shortCommit(commits.head)}`);
+        }
+    }
+    finally {
+        log.endGroup();
+    }
+    if (!('commit' in located)) {
+        return { head: await measure(settings, deps), base: null, reason: located.reason };
+    }
+    const { root, commit } = located;
+    const origin = { kind: 'merge-base', commit, pullRequest: commits };
+    const headDirectory = realpathSync(settings.workingDirectory);
+    let outcome;
+    try {
+        const onBase = (worktree) => measureOnBase(settings, { root, worktree, headDirectory, commit }, deps);
+        outcome = await withWorktree(git, commit, onBase, {
+            parent: deps.tempDirectory,
+            warning: log.warning
+        });
+    }
+    catch (error) {
+        // Only checking the base out runs git here.
+        if (!(error instanceof GitError))
+            throw error;
+        throw new Error(`Could not check the base ${shortCommit(commit)} out: ${error.message}. ${wayOut(deps)}`, { cause: error });
+    }
+    if ('pair' in outcome) {
+        return { head: outcome.pair.head, base: measuredBase(outcome.pair.base, origin) };
+    }
+    // Measured after the worktree is gone: nothing of the base is needed, and nothing is left over.
+    log.info(`The base ${shortCommit(commit)} has no ${outcome.missing}, which the head measures: the ` +
+        'pull request adds the target, so the head is measured alone.');
+    return {
+        head: await measure(settings, deps),
+        base: { status: 'missing-target', origin, missing: outcome.missing }
+    };
+}
+/** The base side of a baseline file: its own figures, and its commit when it names one. */
+function baselineSide(file, results) {
+    return results_measuredBase(results, {
+        kind: 'baseline',
+        file,
+        commit: results.environment.gitSha ?? null
+    });
+}
+/** Measures the head and the base `request` names. */
+async function measureAgainstBase(settings, request, deps) {
+    switch (request.kind) {
+        case 'none':
+            return { head: await measure(settings, deps), base: null, reason: request.reason };
+        case 'baseline':
+            return {
+                head: await measure(settings, deps),
+                base: baselineSide(request.file, request.results)
+            };
+        case 'merge-base':
+            return againstMergeBase(settings, request.commits, request.required, deps);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -2110,12 +2763,12 @@ function isZero(text) {
     return !/[1-9]/.test(text);
 }
 /** "101.3 MiB"; below 1 MiB whole KiB ("812 KiB"); negatives take a real minus sign. */
-function formatMiB(bytes, decimals = 1) {
+function format_formatMiB(bytes, decimals = 1) {
     const text = unsigned(Math.abs(bytes), decimals);
     return bytes < 0 && !isZero(text) ? `${MINUS}${text}` : text;
 }
 /** Like formatMiB with an explicit sign: "+1.2 MiB", "−812 KiB"; no sign when it rounds to zero. */
-function formatSignedMiB(bytes, decimals = 1) {
+function format_formatSignedMiB(bytes, decimals = 1) {
     const text = unsigned(Math.abs(bytes), decimals);
     if (isZero(text))
         return text;
@@ -2127,7 +2780,7 @@ function formatPercent(fraction) {
     return fraction < 0 && !isZero(text) ? `${MINUS}${text}` : text;
 }
 /** A signed change: −0.989 → "−98.9%", 0.005 → "+0.5%"; no sign when it rounds to zero. */
-function formatSignedPercent(fraction) {
+function format_formatSignedPercent(fraction) {
     const text = `${Math.abs(fraction * 100).toFixed(1)}%`;
     if (isZero(text))
         return text;
@@ -2139,13 +2792,13 @@ function formatCount(count) {
     return count < 0 && text !== '0' ? `${MINUS}${text}` : text;
 }
 /** "4 workers", "1 worker". */
-function countOf(count, noun) {
+function format_countOf(count, noun) {
     return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 /** "5.8–6.0 MiB" when both ends share a unit, else "1,020 KiB–1.1 MiB"; one figure when they agree. */
 function formatRange(min, max, decimals = 1) {
-    const low = formatMiB(min, decimals);
-    const high = formatMiB(max, decimals);
+    const low = format_formatMiB(min, decimals);
+    const high = format_formatMiB(max, decimals);
     if (low === high)
         return low;
     const unit = / [KM]iB$/.exec(low)?.[0];
@@ -2166,7 +2819,7 @@ const MARKDOWN_ESCAPES = {
  * Makes user-controlled text (module names, paths, labels) inert in Markdown: it cannot end a table
  * cell, open a code span, emphasis, link or math, or inject HTML, and it stays on one line.
  */
-function escapeMarkdown(text) {
+function format_escapeMarkdown(text) {
     return text
         .replace(/\r\n|[\r\n]/g, ' ')
         .replace(/[&<>]/g, c => MARKDOWN_ESCAPES[c])
@@ -2181,7 +2834,7 @@ function find(results, name) {
 }
 /** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
 function formatLimit(bytes) {
-    return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
+    return format_formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
 }
 /** Per-child USS that `freeze` saves over `none`, in percent of `none`; null unless both ran. */
 function freezeSaving(results) {
@@ -2198,7 +2851,7 @@ function limitCheck(results, strategy, figure, limit) {
     if (!measured)
         return { rule, observed: `${strategy} was not measured`, passed: false };
     const median = measured.summary[figure].median;
-    return { rule, observed: `${label} is ${formatMiB(median)}`, passed: median <= limit };
+    return { rule, observed: `${label} is ${format_formatMiB(median)}`, passed: median <= limit };
 }
 function savingCheck(results, least) {
     const rule = `fails if freeze saves less than ${least}% of none's per-child USS`;
@@ -2220,7 +2873,7 @@ function savingCheck(results, least) {
     const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
     return {
         rule,
-        observed: `freeze saves ${formatPercent(saving / 100)} (${formatMiB(none)} → ${formatMiB(freeze)})`,
+        observed: `freeze saves ${formatPercent(saving / 100)} (${format_formatMiB(none)} → ${format_formatMiB(freeze)})`,
         passed: saving >= least
     };
 }
@@ -2290,25 +2943,382 @@ function parsePercent(text) {
     return q.value <= 100 ? q.value : null;
 }
 
+;// CONCATENATED MODULE: ./src/compare/limits.ts
+
+
+const REGRESSION_FORMS = 'a percentage such as 10%, a size such as 8MiB (B, KB, MB, GB, KiB, MiB, GiB), or both ' +
+    'separated by a comma (10%, 8MiB: both must be exceeded)';
+const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/;
+/**
+ * `10%`, `8MiB`, or both in either order (`10%, 8MiB`); null for anything else, so the caller
+ * can name the input. A percentage needs its `%`: a bare number is a size in bytes.
+ */
+function parseRegressionLimit(text) {
+    const parts = text.split(/[,\n]/).map(part => part.trim());
+    if (parts.length > 2 || parts.some(part => part === ''))
+        return null;
+    const limit = { percent: null, bytes: null };
+    for (const part of parts) {
+        const percent = PERCENT.exec(part);
+        if (percent !== null) {
+            if (limit.percent !== null)
+                return null;
+            limit.percent = Number(percent[1]);
+            continue;
+        }
+        // A bare number is refused: "10" meant as 10% would silently become 10 bytes.
+        const bytes = /[a-z]$/i.test(part) ? parseSize(part) : null;
+        if (bytes === null || limit.bytes !== null)
+            return null;
+        limit.bytes = bytes;
+    }
+    return limit;
+}
+/** A size as the user likely wrote it: "8 MiB" rather than "8.0 MiB". */
+function formatLimitSize(bytes) {
+    return format_formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
+}
+/** "> 10% and > 8 MiB". */
+function describeLimit(limit) {
+    const parts = [
+        limit.percent === null ? null : `> ${limit.percent}%`,
+        limit.bytes === null ? null : `> ${formatLimitSize(limit.bytes)}`
+    ];
+    return parts.filter(part => part !== null).join(' and ');
+}
+/** Whether the growth exceeds every part of the limit. */
+function exceeds(figure, limit) {
+    // delta × 100 > percent × base, not delta / base > percent / 100: no rounding at the boundary,
+    // and growth from a zero base counts as over any percentage.
+    const overPercent = limit.percent === null || figure.delta * 100 > limit.percent * figure.base;
+    const overBytes = limit.bytes === null || figure.delta > limit.bytes;
+    return overPercent && overBytes;
+}
+/** "grew by 12.3 MiB (+11.8%): 104.1 MiB → 116.4 MiB". */
+function describeGrowth(figure) {
+    const { base, head, delta, change } = figure;
+    const span = `${format_formatMiB(base)} → ${format_formatMiB(head)}`;
+    if (format_formatMiB(Math.abs(delta)) === format_formatMiB(0))
+        return `did not change: ${span}`;
+    const percent = change === null ? '' : ` (${format_formatSignedPercent(change)})`;
+    return `${delta > 0 ? 'grew' : 'shrank'} by ${format_formatMiB(Math.abs(delta))}${percent}: ${span}`;
+}
+/**
+ * A check per set limit that says it was not judged, and why: there is nothing to compare with.
+ * The check passes; the report shows the limit and the reason rather than no limit at all.
+ */
+function unjudgedRegression(limits, gateStrategy, why) {
+    return ['uss', 'pss'].flatMap(figure => {
+        const limit = limits[figure];
+        if (limit === null)
+            return [];
+        const rule = `fails if ${gateStrategy}'s per-child ${figure.toUpperCase()} grows by ${describeLimit(limit)}`;
+        return [{ rule, observed: `not judged: ${why}`, passed: true, judged: false }];
+    });
+}
+/**
+ * A check per set limit, in the gate's shape: the gate strategy's median per-child figure, head
+ * against base. A strategy missing from either side fails its check: there is nothing to judge.
+ */
+function judgeRegression(comparison, limits, gateStrategy) {
+    const compared = comparison.strategies.find(s => s.name === gateStrategy);
+    const checks = [];
+    for (const figure of ['uss', 'pss']) {
+        const limit = limits[figure];
+        if (limit === null)
+            continue;
+        const label = `${gateStrategy}'s per-child ${figure.toUpperCase()}`;
+        const rule = `fails if ${label} grows by ${describeLimit(limit)}`;
+        if (compared === undefined) {
+            checks.push({
+                rule,
+                observed: `${gateStrategy} was not measured on both the base and the head`,
+                passed: false
+            });
+            continue;
+        }
+        const measured = compared.figures[figure];
+        checks.push({
+            rule,
+            observed: `${label} ${describeGrowth(measured)}`,
+            passed: !exceeds(measured, limit)
+        });
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/compare/judge.ts
+/** The verdict on results that may have been compared with a base. */
+
+
+
+/** Why the growth limits of results without a measured base were not judged. */
+function unjudgedReason(results, noBase) {
+    const base = results_baseOf(results);
+    return base?.status === 'missing-target' ? `the base has no ${base.missing}` : noBase;
+}
+/**
+ * The limits on the head's own figures and, when a base was measured, on how much the head grew.
+ * Without a measured base the growth limits pass as not judged, saying why: `noBase` when there
+ * was no base at all.
+ */
+function judgeResults(results, gate, regression, noBase = 'there is no base to compare with') {
+    const verdict = judge(results_headResults(results), gate);
+    const comparison = results_comparisonOf(results);
+    const growth = comparison === null
+        ? unjudgedRegression(regression, gate.strategy, unjudgedReason(results, noBase))
+        : judgeRegression(comparison, regression, gate.strategy);
+    const checks = [...verdict.checks, ...growth];
+    return { ...verdict, passed: checks.every(c => c.passed), checks };
+}
+
+;// CONCATENATED MODULE: ./src/compare/read-results.ts
+/** Reads results files of every schema this version knows, and says what is wrong with others. */
+
+
+
+/** A results file that cannot be used; the message names the file. */
+class ResultsFileError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ResultsFileError';
+    }
+}
+/** What was found where something else was expected: `an array`, `the string "12"`. */
+function found(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    const text = JSON.stringify(value) ?? String(value);
+    return `the ${typeof value} ${text.length > 40 ? `${text.slice(0, 39)}…` : text}`;
+}
+/**
+ * Checks the parts of a results file that the comparison and the reports read. Each check returns
+ * the value with its type, or throws naming the path inside the file: `strategies[1].summary.uss`.
+ */
+class Shape {
+    file;
+    constructor(file) {
+        this.file = file;
+    }
+    problem(problem) {
+        throw new ResultsFileError(`${this.file}: ${problem}. Is it a results file written by Prefork Memory Check?`);
+    }
+    fail(at, expected, value) {
+        this.problem(value === undefined ? `${at} is missing` : `${at} must be ${expected}, not ${found(value)}`);
+    }
+    object(value, at) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            this.fail(at, 'an object', value);
+        }
+        return value;
+    }
+    array(value, at, nonEmpty = false) {
+        if (!Array.isArray(value))
+            this.fail(at, 'an array', value);
+        if (nonEmpty && value.length === 0)
+            this.problem(`${at} is empty`);
+        return value;
+    }
+    number(value, at) {
+        if (typeof value !== 'number' || !Number.isFinite(value))
+            this.fail(at, 'a number', value);
+        return value;
+    }
+    count(value, at, least) {
+        if (!Number.isSafeInteger(value) || value < least) {
+            this.fail(at, `a whole number of at least ${least}`, value);
+        }
+        return value;
+    }
+    string(value, at) {
+        if (typeof value !== 'string')
+            this.fail(at, 'a string', value);
+        return value;
+    }
+    boolean(value, at) {
+        if (typeof value !== 'boolean')
+            this.fail(at, 'true or false', value);
+        return value;
+    }
+    optionalString(value, at) {
+        if (value !== undefined && value !== null)
+            this.string(value, at);
+    }
+    numbers(value, at, keys) {
+        const object = this.object(value, at);
+        for (const key of keys)
+            this.number(object[key], `${at}.${key}`);
+    }
+    environment(value, at) {
+        const env = this.object(value, at);
+        const python = this.object(env.python, `${at}.python`);
+        for (const key of ['executable', 'version', 'implementation']) {
+            this.string(python[key], `${at}.python.${key}`);
+        }
+        this.boolean(python.freeThreaded, `${at}.python.freeThreaded`);
+        this.boolean(python.incrementalGc, `${at}.python.incrementalGc`);
+        for (const key of ['kernel', 'transparentHugepages', 'runner', 'timestamp']) {
+            this.string(env[key], `${at}.${key}`);
+        }
+        this.number(env.pageSize, `${at}.pageSize`);
+        this.number(env.cpus, `${at}.cpus`);
+        this.optionalString(env.gitSha, `${at}.gitSha`);
+    }
+    target(value, at) {
+        const target = this.object(value, at);
+        // Which of these a target has depends on how it runs; it has at least one.
+        if (typeof target.entrypoint !== 'string' && typeof target.command !== 'string') {
+            this.fail(`${at}.entrypoint`, 'a string', target.entrypoint);
+        }
+    }
+    sample(value, at) {
+        this.numbers(value, at, ['pid', 'rss', 'pss', 'uss']);
+    }
+    run(value, at) {
+        const run = this.object(value, at);
+        this.number(run.index, `${at}.index`);
+        this.number(run.repeat, `${at}.repeat`);
+        const phases = this.object(run.phases, `${at}.phases`);
+        for (const phase of PHASES) {
+            const where = `${at}.phases.${phase}`;
+            const samples = this.object(phases[phase], where);
+            this.sample(samples.parent, `${where}.parent`);
+            const children = this.array(samples.children, `${where}.children`, true);
+            children.forEach((child, i) => this.sample(child, `${where}.children[${i}]`));
+        }
+    }
+    strategies(value, at) {
+        const seen = new Set();
+        this.array(value, at, true).forEach((item, i) => {
+            const where = `${at}[${i}]`;
+            const strategy = this.object(item, where);
+            const name = this.string(strategy.name, `${where}.name`);
+            if (!types_STRATEGIES.includes(name)) {
+                this.fail(`${where}.name`, `one of ${types_STRATEGIES.join(', ')}`, name);
+            }
+            if (seen.has(name))
+                this.fail(`${where}.name`, 'a strategy not listed before', name);
+            seen.add(name);
+            const summary = this.object(strategy.summary, `${where}.summary`);
+            for (const figure of ['uss', 'pss', 'rss', 'cowLoss']) {
+                this.numbers(summary[figure], `${where}.summary.${figure}`, ['median', 'min', 'max']);
+            }
+            this.number(summary.treePss, `${where}.summary.treePss`);
+            this.numbers(strategy.parent, `${where}.parent`, ['uss', 'pss', 'rss']);
+            const runs = this.array(strategy.runs, `${where}.runs`, true);
+            runs.forEach((run, r) => this.run(run, `${where}.runs[${r}]`));
+        });
+    }
+    /** What schema 1 holds, at the top level or in a measured base. */
+    measured(value, at) {
+        const prefix = at === '' ? '' : `${at}.`;
+        this.target(value.target, `${prefix}target`);
+        this.count(value.workers, `${prefix}workers`, 1);
+        this.count(value.repeat, `${prefix}repeat`, 1);
+        this.environment(value.environment, `${prefix}environment`);
+        this.strategies(value.strategies, `${prefix}strategies`);
+    }
+    base(value) {
+        const base = this.object(value, 'base');
+        const origin = this.object(base.origin, 'base.origin');
+        if (origin.kind === 'merge-base') {
+            this.string(origin.commit, 'base.origin.commit');
+        }
+        else if (origin.kind === 'baseline') {
+            this.string(origin.file, 'base.origin.file');
+            this.optionalString(origin.commit, 'base.origin.commit');
+        }
+        else {
+            this.fail('base.origin.kind', "'merge-base' or 'baseline'", origin.kind);
+        }
+        if (base.status === 'measured')
+            this.measured(base, 'base');
+        else if (base.status === 'missing-target')
+            this.string(base.missing, 'base.missing');
+        else
+            this.fail('base.status', "'measured' or 'missing-target'", base.status);
+    }
+}
+/** Parses and checks the text of a results file; `file` names it in every message. */
+function parseResults(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ResultsFileError(`${file} is not JSON: ${error.message}`, {
+            cause: error
+        });
+    }
+    const shape = new Shape(file);
+    const top = shape.object(data, 'the top level');
+    const readable = READABLE_SCHEMAS.join(' and ');
+    if (!('schema' in top)) {
+        throw new ResultsFileError(`${file} has no schema field, so it is not a results file of Prefork Memory Check ` +
+            `(this version reads schemas ${readable}).`);
+    }
+    if (!READABLE_SCHEMAS.includes(top.schema)) {
+        throw new ResultsFileError(`${file} has schema ${JSON.stringify(top.schema)}; this version reads ${readable}. ` +
+            'Read it with the version of Prefork Memory Check that wrote it (its tool.version) or a newer one.');
+    }
+    const tool = shape.object(top.tool, 'tool');
+    shape.string(tool.name, 'tool.name');
+    shape.string(tool.version, 'tool.version');
+    shape.measured(top, '');
+    if (top.schema !== 1) {
+        shape.optionalString(top.label, 'label');
+        if (top.base !== undefined)
+            shape.base(top.base);
+        if (top.comparison !== undefined)
+            shape.object(top.comparison, 'comparison');
+    }
+    return top;
+}
+/** Reads and checks a results file from disk. */
+function readResultsFile(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new ResultsFileError(`Could not read ${path}: ${error.message}`, {
+            cause: error
+        });
+    }
+    return parseResults(text, path);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
 
 
 
+
+
 const COMMENT_MODES = ['always', 'on-failure', 'never'];
+/** `measure` runs the target; `report` merges the results files of earlier runs into one comment. */
+const MODES = (/* unused pure expression or super */ null && (['measure', 'report']));
+/** `auto`: compare with the pull request's base when the event has one and no baseline is set. */
+const COMPARE_BASE = ['auto', 'true', 'false'];
 /** Defaults of the inputs that have a fixed one; action.yml declares the same. */
 const DEFAULTS = {
-    [Inputs.Iterations]: '1',
-    [Inputs.SampleInterval]: '500ms',
-    [Inputs.Workers]: '4',
-    [Inputs.Strategies]: 'none, freeze',
-    [Inputs.Repeat]: '3',
-    [Inputs.Python]: 'python3',
-    [Inputs.WorkingDirectory]: '.',
-    [Inputs.Timeout]: '5m',
-    [Inputs.FailOnThreshold]: 'true',
-    [Inputs.Comment]: 'always'
+    [constants_Inputs.Iterations]: '1',
+    [constants_Inputs.SampleInterval]: '500ms',
+    [constants_Inputs.Workers]: '4',
+    [constants_Inputs.Strategies]: 'none, freeze',
+    [constants_Inputs.Repeat]: '3',
+    [constants_Inputs.Python]: 'python3',
+    [constants_Inputs.WorkingDirectory]: '.',
+    [constants_Inputs.Timeout]: '5m',
+    [constants_Inputs.FailOnThreshold]: 'true',
+    [constants_Inputs.Comment]: 'always',
+    [constants_Inputs.CompareBase]: 'auto',
+    [constants_Inputs.Mode]: 'measure'
 };
 /** All problems found in the inputs, one line each, so a user can fix them in one go. */
 class InputError extends Error {
@@ -2352,7 +3362,7 @@ function isImportSpec(spec) {
     return colon > 0 && DOTTED_NAME.test(spec.slice(colon + 1));
 }
 function isStrategy(name) {
-    return STRATEGIES.includes(name);
+    return types_STRATEGIES.includes(name);
 }
 /** Why `path` cannot be the working directory, or null when it can. */
 function directoryProblem(path) {
@@ -2365,13 +3375,13 @@ function directoryProblem(path) {
 }
 const IMPORT_SPEC_FORMS = "a Python import spec such as 'app.main', 'app.main:preload' or 'src/app.py:preload'";
 /** Inputs that mean something to one kind of target only. */
-const ENTRYPOINT_ONLY = [Inputs.Worker, Inputs.Iterations, Inputs.Python];
+const ENTRYPOINT_ONLY = [constants_Inputs.Worker, constants_Inputs.Iterations, constants_Inputs.Python];
 const COMMAND_ONLY = [
-    Inputs.ReadyUrl,
-    Inputs.ReadyLog,
-    Inputs.LoadCommand,
-    Inputs.LoadDuration,
-    Inputs.SampleInterval
+    constants_Inputs.ReadyUrl,
+    constants_Inputs.ReadyLog,
+    constants_Inputs.LoadCommand,
+    constants_Inputs.LoadDuration,
+    constants_Inputs.SampleInterval
 ];
 /** Samples closer together would load the runner more than the server; further apart say little. */
 const SAMPLE_INTERVAL_MS = { min: 100, max: 3_600_000 };
@@ -2400,36 +3410,32 @@ function regexProblem(pattern) {
  */
 function readTarget(input) {
     const { value, subject, refer, reject, problem } = input;
-    const entrypoint = value(Inputs.Entrypoint);
-    const command = value(Inputs.Command);
+    const entrypoint = value(constants_Inputs.Entrypoint);
+    const command = value(constants_Inputs.Command);
     if (entrypoint !== '' && command !== '') {
-        problem(`${subject(Inputs.Entrypoint)} and ${refer(Inputs.Command)} exclude each other; got both ` +
-            `(${shown(entrypoint)} and ${shown(command)}). Keep ${refer(Inputs.Entrypoint)} to preload ` +
-            `a Python import spec and fork from it, or ${refer(Inputs.Command)} to measure a server ` +
+        problem(`${subject(constants_Inputs.Entrypoint)} and ${refer(constants_Inputs.Command)} exclude each other; got both ` +
+            `(${shown(entrypoint)} and ${shown(command)}). Keep ${refer(constants_Inputs.Entrypoint)} to preload ` +
+            `a Python import spec and fork from it, or ${refer(constants_Inputs.Command)} to measure a server ` +
             'command line.');
         return null;
     }
     if (entrypoint === '' && command === '') {
-        problem(`${subject(Inputs.Entrypoint)} or ${refer(Inputs.Command)} is required: ` +
-            `${refer(Inputs.Entrypoint)} is ${IMPORT_SPEC_FORMS} to preload and fork from, ` +
-            `${refer(Inputs.Command)} a server command line such as 'gunicorn --preload -w 4 app:app'.`);
+        problem(`${subject(constants_Inputs.Entrypoint)} or ${refer(constants_Inputs.Command)} is required: ` +
+            `${refer(constants_Inputs.Entrypoint)} is ${IMPORT_SPEC_FORMS} to preload and fork from, ` +
+            `${refer(constants_Inputs.Command)} a server command line such as 'gunicorn --preload -w 4 app:app'.`);
         return null;
     }
-    /** Given a value of its own: not empty, not its default. */
-    const isSet = (name) => {
-        const text = value(name);
-        return text !== '' && text !== DEFAULTS[name];
-    };
+    const { isSet } = input;
     if (command === '') {
         for (const name of COMMAND_ONLY.filter(isSet)) {
-            problem(`${subject(name)} applies only to ${refer(Inputs.Command)}; got ${shown(value(name))} with ` +
-                `${refer(Inputs.Entrypoint)}. Remove it, or measure a server command line with ` +
-                `${refer(Inputs.Command)}.`);
+            problem(`${subject(name)} applies only to ${refer(constants_Inputs.Command)}; got ${shown(value(name))} with ` +
+                `${refer(constants_Inputs.Entrypoint)}. Remove it, or measure a server command line with ` +
+                `${refer(constants_Inputs.Command)}.`);
         }
-        const worker = value(Inputs.Worker) || null;
+        const worker = value(constants_Inputs.Worker) || null;
         for (const [name, spec] of [
-            [Inputs.Entrypoint, entrypoint],
-            [Inputs.Worker, worker ?? '']
+            [constants_Inputs.Entrypoint, entrypoint],
+            [constants_Inputs.Worker, worker ?? '']
         ]) {
             // A callable is named, not called: `app:create_app()` is a common carry-over from gunicorn.
             if (spec !== '' && !isImportSpec(spec))
@@ -2439,32 +3445,32 @@ function readTarget(input) {
             kind: 'entrypoint',
             entrypoint,
             worker,
-            iterations: input.wholeNumber(Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER),
-            python: value(Inputs.Python, DEFAULTS[Inputs.Python])
+            iterations: input.wholeNumber(constants_Inputs.Iterations, 0, Number.MAX_SAFE_INTEGER),
+            python: value(constants_Inputs.Python, DEFAULTS[constants_Inputs.Python])
         };
     }
     const instead = {
-        [Inputs.Worker]: `A server's work is the requests it serves: send them with ${refer(Inputs.LoadCommand)}.`,
-        [Inputs.Iterations]: `Remove it: ${refer(Inputs.LoadCommand)} decides how much work the workers do.`,
-        [Inputs.Python]: "The command starts its own interpreter: remove the input and name the interpreter in the command, such as 'python3.12 -m gunicorn …'."
+        [constants_Inputs.Worker]: `A server's work is the requests it serves: send them with ${refer(constants_Inputs.LoadCommand)}.`,
+        [constants_Inputs.Iterations]: `Remove it: ${refer(constants_Inputs.LoadCommand)} decides how much work the workers do.`,
+        [constants_Inputs.Python]: "The command starts its own interpreter: remove the input and name the interpreter in the command, such as 'python3.12 -m gunicorn …'."
     };
     for (const name of ENTRYPOINT_ONLY.filter(isSet)) {
-        problem(`${subject(name)} does not apply to ${refer(Inputs.Command)}; got ${shown(value(name))}. ` +
+        problem(`${subject(name)} does not apply to ${refer(constants_Inputs.Command)}; got ${shown(value(name))}. ` +
             instead[name]);
     }
-    const url = value(Inputs.ReadyUrl);
-    const log = value(Inputs.ReadyLog);
+    const url = value(constants_Inputs.ReadyUrl);
+    const log = value(constants_Inputs.ReadyLog);
     if (url !== '' && log !== '') {
-        problem(`${subject(Inputs.ReadyUrl)} and ${refer(Inputs.ReadyLog)} exclude each other; got both ` +
+        problem(`${subject(constants_Inputs.ReadyUrl)} and ${refer(constants_Inputs.ReadyLog)} exclude each other; got both ` +
             `(${shown(url)} and ${shown(log)}). Keep the URL to wait for a 2xx answer, or the pattern ` +
             "to wait for a line of the server's output.");
     }
     else if (url !== '' && !isHttpUrl(url)) {
-        reject(Inputs.ReadyUrl, url, "an http:// or https:// URL such as 'http://127.0.0.1:8000/'");
+        reject(constants_Inputs.ReadyUrl, url, "an http:// or https:// URL such as 'http://127.0.0.1:8000/'");
     }
     const logIssue = log === '' ? null : regexProblem(log);
     if (logIssue !== null) {
-        problem(`${subject(Inputs.ReadyLog)} must be a regular expression (JavaScript syntax) such as ` +
+        problem(`${subject(constants_Inputs.ReadyLog)} must be a regular expression (JavaScript syntax) such as ` +
             `'Booting worker'; got ${shown(log)}, which does not compile: ${logIssue}.`);
     }
     let ready = { kind: 'settle' };
@@ -2472,21 +3478,21 @@ function readTarget(input) {
         ready = { kind: 'url', url };
     if (log !== '' && url === '' && logIssue === null)
         ready = { kind: 'log', pattern: new RegExp(log) };
-    const durationText = value(Inputs.LoadDuration);
+    const durationText = value(constants_Inputs.LoadDuration);
     const loadDurationMs = durationText === '' ? null : parseDuration(durationText);
     if (durationText !== '' && loadDurationMs === null) {
-        reject(Inputs.LoadDuration, durationText, DURATION_FORMS);
+        reject(constants_Inputs.LoadDuration, durationText, DURATION_FORMS);
     }
-    const intervalText = value(Inputs.SampleInterval, DEFAULTS[Inputs.SampleInterval]);
+    const intervalText = value(constants_Inputs.SampleInterval, DEFAULTS[constants_Inputs.SampleInterval]);
     const sampleIntervalMs = parseDuration(intervalText) ?? 0;
     if (sampleIntervalMs < SAMPLE_INTERVAL_MS.min || sampleIntervalMs > SAMPLE_INTERVAL_MS.max) {
-        reject(Inputs.SampleInterval, intervalText, 'a duration from 100ms to 1h such as 250ms or 2s');
+        reject(constants_Inputs.SampleInterval, intervalText, 'a duration from 100ms to 1h such as 250ms or 2s');
     }
     return {
         kind: 'command',
         command,
         ready,
-        loadCommand: value(Inputs.LoadCommand) || null,
+        loadCommand: value(constants_Inputs.LoadCommand) || null,
         loadDurationMs,
         sampleIntervalMs
     };
@@ -2496,12 +3502,7 @@ function defaultCommentKey(env) {
         ? `${env.GITHUB_WORKFLOW}/${env.GITHUB_JOB}`
         : 'default';
 }
-/**
- * Reads every input through `read` (which returns '' for an unset input) and validates them all.
- * Throws one InputError listing every problem; nothing has run at that point. `refer` names an
- * input in messages, so the CLI can speak of its flags instead.
- */
-function getSettings(read, env = process.env, refer = name => `input '${name}'`) {
+function createReader(read, refer) {
     const problems = [];
     const subject = (name) => refer(name).replace(/^./, c => c.toUpperCase());
     const value = (name, fallback = '') => read(name).trim() || fallback;
@@ -2517,48 +3518,23 @@ function getSettings(read, env = process.env, refer = name => `input '${name}'`)
         reject(name, text, `a whole number ${range}`);
         return min;
     };
-    const target = readTarget({
+    const isSet = (name) => {
+        const text = value(name);
+        return text !== '' && text !== DEFAULTS[name];
+    };
+    return {
+        problems,
         value,
         subject,
         refer,
         reject,
         problem: text => problems.push(text),
-        wholeNumber
-    });
-    const workers = wholeNumber(Inputs.Workers, 1, 1024);
-    const repeat = wholeNumber(Inputs.Repeat, 1, 100);
-    const strategiesText = value(Inputs.Strategies, DEFAULTS[Inputs.Strategies]);
-    const named = splitList(strategiesText);
-    const unknown = named.filter(name => !isStrategy(name));
-    const strategies = named.filter(isStrategy);
-    const strategiesValid = unknown.length === 0 && strategies.length > 0;
-    if (!strategiesValid) {
-        const why = unknown.length > 0 ? ` (unknown: ${listOf(unknown)})` : '';
-        problems.push(`${subject(Inputs.Strategies)} must list one or more of ${listOf(STRATEGIES)}, ` +
-            `comma- or newline-separated; got ${shown(strategiesText)}${why}.`);
-    }
-    const directoryText = value(Inputs.WorkingDirectory, DEFAULTS[Inputs.WorkingDirectory]);
-    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), directoryText);
-    const directoryIssue = directoryProblem(workingDirectory);
-    if (directoryIssue) {
-        problems.push(`${subject(Inputs.WorkingDirectory)} must be an existing directory; got ` +
-            `${shown(directoryText)}, which resolves to ${workingDirectory} and ${directoryIssue}.`);
-    }
-    const timeoutText = value(Inputs.Timeout, DEFAULTS[Inputs.Timeout]);
-    const timeoutMs = parseDuration(timeoutText);
-    if (timeoutMs === null)
-        reject(Inputs.Timeout, timeoutText, DURATION_FORMS);
-    const gateText = value(Inputs.GateStrategy);
-    let gateStrategy = strategies.includes('freeze') ? 'freeze' : (strategies[0] ?? 'none');
-    if (gateText !== '') {
-        if (isStrategy(gateText) && (!strategiesValid || strategies.includes(gateText))) {
-            gateStrategy = gateText;
-        }
-        else {
-            const among = strategiesValid ? strategies : STRATEGIES;
-            reject(Inputs.GateStrategy, gateText, `one of the measured strategies (${listOf(among)})`);
-        }
-    }
+        wholeNumber,
+        isSet
+    };
+}
+function readShared(input, env) {
+    const { value, reject } = input;
     const size = (name) => {
         const text = value(name);
         if (text === '')
@@ -2568,54 +3544,279 @@ function getSettings(read, env = process.env, refer = name => `input '${name}'`)
             reject(name, text, SIZE_FORMS);
         return bytes;
     };
-    const maxUss = size(Inputs.MaxUss);
-    const maxPss = size(Inputs.MaxPss);
-    const savingText = value(Inputs.MinFreezeSaving);
-    let minFreezeSaving = null;
-    if (savingText !== '') {
-        minFreezeSaving = parsePercent(savingText);
-        if (minFreezeSaving === null) {
-            reject(Inputs.MinFreezeSaving, savingText, 'a percentage from 0 to 100 such as 50 or 50%');
-        }
-        else if (strategiesValid && !(strategies.includes('none') && strategies.includes('freeze'))) {
-            problems.push(`${subject(Inputs.MinFreezeSaving)} compares freeze with none, so ${refer(Inputs.Strategies)} ` +
-                `must include both; got ${shown(strategiesText)}.`);
-        }
-    }
-    const failText = value(Inputs.FailOnThreshold, DEFAULTS[Inputs.FailOnThreshold]);
+    const increase = (name) => {
+        const text = value(name);
+        if (text === '')
+            return null;
+        const limit = parseRegressionLimit(text);
+        if (limit === null)
+            reject(name, text, REGRESSION_FORMS);
+        return limit;
+    };
+    const maxUss = size(constants_Inputs.MaxUss);
+    const maxPss = size(constants_Inputs.MaxPss);
+    const regression = { uss: increase(constants_Inputs.MaxUssIncrease), pss: increase(constants_Inputs.MaxPssIncrease) };
+    const failText = value(constants_Inputs.FailOnThreshold, DEFAULTS[constants_Inputs.FailOnThreshold]);
     if (!TRUE.includes(failText) && !FALSE.includes(failText)) {
-        reject(Inputs.FailOnThreshold, failText, 'true or false');
+        reject(constants_Inputs.FailOnThreshold, failText, 'true or false');
     }
-    const commentText = value(Inputs.Comment, DEFAULTS[Inputs.Comment]);
+    const commentText = value(constants_Inputs.Comment, DEFAULTS[constants_Inputs.Comment]);
     const comment = COMMENT_MODES.find(mode => mode === commentText.toLowerCase());
     if (!comment)
-        reject(Inputs.Comment, commentText, `one of ${listOf(COMMENT_MODES)}`);
+        reject(constants_Inputs.Comment, commentText, `one of ${listOf(COMMENT_MODES)}`);
     // The key ends up inside an HTML comment that marks our PR comment.
-    const commentKey = value(Inputs.CommentKey, defaultCommentKey(env));
+    const commentKey = value(constants_Inputs.CommentKey, defaultCommentKey(env));
     if (/[\r\n]/.test(commentKey) || commentKey.includes('-->')) {
-        reject(Inputs.CommentKey, commentKey, "one line without '-->'");
+        reject(constants_Inputs.CommentKey, commentKey, "one line without '-->'");
     }
-    const githubToken = value(Inputs.GithubToken);
+    return {
+        maxUss,
+        maxPss,
+        regression,
+        failOnThreshold: TRUE.includes(failText),
+        comment: comment ?? 'always',
+        commentKey,
+        githubToken: value(constants_Inputs.GithubToken)
+    };
+}
+/** One InputError with every problem; a token pasted into the wrong input is redacted. */
+function inputError(input) {
+    const token = input.value(constants_Inputs.GithubToken);
+    const redact = (p) => (token ? p.split(token).join('***') : p);
+    return new InputError(input.problems.map(redact));
+}
+function throwProblems(input) {
+    if (input.problems.length > 0)
+        throw inputError(input);
+}
+/** `min-freeze-saving` as a number, or null when not set. */
+function readFreezeSaving(input) {
+    const text = input.value(constants_Inputs.MinFreezeSaving);
+    if (text === '')
+        return null;
+    const saving = parsePercent(text);
+    if (saving === null) {
+        input.reject(constants_Inputs.MinFreezeSaving, text, 'a percentage from 0 to 100 such as 50 or 50%');
+    }
+    return saving;
+}
+/**
+ * The input `mode`: `measure` runs the target, `report` merges the results files of earlier runs.
+ * Throws an InputError for anything else, since the other inputs mean something different in each.
+ */
+function getMode(read, refer = name => `input '${name}'`) {
+    const input = createReader(read, refer);
+    const text = input.value(Inputs.Mode, DEFAULTS[Inputs.Mode]);
+    const mode = MODES.find(m => m === text.toLowerCase());
+    if (mode === undefined)
+        input.reject(Inputs.Mode, text, 'measure or report');
+    throwProblems(input);
+    return mode ?? 'measure';
+}
+/** What the head is compared with, from `compare-base`, `baseline` and the event. */
+function readBase(input, workspace, env, pullRequest) {
+    const { value, subject, refer, reject, problem } = input;
+    const compareText = value(constants_Inputs.CompareBase, DEFAULTS[constants_Inputs.CompareBase]);
+    const compare = COMPARE_BASE.find(c => c === compareText.toLowerCase());
+    if (compare === undefined)
+        reject(constants_Inputs.CompareBase, compareText, 'auto, true or false');
+    const baselineText = value(constants_Inputs.Baseline);
+    if (baselineText !== '') {
+        if (compare === 'true') {
+            problem(`${subject(constants_Inputs.CompareBase)} is true and ${refer(constants_Inputs.Baseline)} is set; they exclude ` +
+                `each other. Keep ${refer(constants_Inputs.Baseline)} to compare with a results file, or ` +
+                `${refer(constants_Inputs.CompareBase)} to measure the pull request's base in this job.`);
+            return { kind: 'none', reason: 'the inputs are invalid' };
+        }
+        try {
+            const results = readResultsFile((0,external_node_path_namespaceObject.resolve)(workspace, baselineText));
+            return { kind: 'baseline', file: baselineText, results };
+        }
+        catch (error) {
+            if (!(error instanceof ResultsFileError))
+                throw error;
+            problem(`${subject(constants_Inputs.Baseline)} must be a results file of Prefork Memory Check; got ` +
+                `${shown(baselineText)}: ${error.message} Download it first (actions/download-artifact), ` +
+                `or leave ${refer(constants_Inputs.Baseline)} empty.`);
+            return { kind: 'none', reason: 'the inputs are invalid' };
+        }
+    }
+    if (compare === 'false') {
+        return { kind: 'none', reason: `${refer(constants_Inputs.CompareBase)} is false` };
+    }
+    if (pullRequest === null) {
+        const event = env.GITHUB_EVENT_NAME ? `this ${env.GITHUB_EVENT_NAME} event` : 'this run';
+        if (compare === 'true') {
+            problem(`${subject(constants_Inputs.CompareBase)} is true, but ${event} has no pull request to take a base ` +
+                `from. Use auto to compare on pull requests only, or set ${refer(constants_Inputs.Baseline)} to ` +
+                'a results file to compare with.');
+        }
+        return {
+            kind: 'none',
+            reason: `${event} has no pull request and ${refer(constants_Inputs.Baseline)} is empty`
+        };
+    }
+    return { kind: 'merge-base', commits: pullRequest, required: compare === 'true' };
+}
+/**
+ * Reads every input of `mode: measure` through `read` (which returns '' for an unset input) and
+ * validates them all. Throws one InputError listing every problem; nothing has run at that point.
+ * `refer` names an input in messages, so the CLI can speak of its flags instead. `pullRequest` is
+ * the event's pull request, whose base `compare-base` measures; null for none.
+ */
+function getSettings(read, env = process.env, refer = name => `input '${name}'`, pullRequest = null) {
+    const input = createReader(read, refer);
+    const { value, subject, reject, problem, wholeNumber } = input;
+    const problems = input.problems;
+    const target = readTarget(input);
+    const workers = wholeNumber(constants_Inputs.Workers, 1, 1024);
+    const repeat = wholeNumber(constants_Inputs.Repeat, 1, 100);
+    const strategiesText = value(constants_Inputs.Strategies, DEFAULTS[constants_Inputs.Strategies]);
+    const named = splitList(strategiesText);
+    const unknown = named.filter(name => !isStrategy(name));
+    const strategies = named.filter(isStrategy);
+    const strategiesValid = unknown.length === 0 && strategies.length > 0;
+    if (!strategiesValid) {
+        const why = unknown.length > 0 ? ` (unknown: ${listOf(unknown)})` : '';
+        problems.push(`${subject(constants_Inputs.Strategies)} must list one or more of ${listOf(types_STRATEGIES)}, ` +
+            `comma- or newline-separated; got ${shown(strategiesText)}${why}.`);
+    }
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const directoryText = value(constants_Inputs.WorkingDirectory, DEFAULTS[constants_Inputs.WorkingDirectory]);
+    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(workspace, directoryText);
+    const directoryIssue = directoryProblem(workingDirectory);
+    if (directoryIssue) {
+        problems.push(`${subject(constants_Inputs.WorkingDirectory)} must be an existing directory; got ` +
+            `${shown(directoryText)}, which resolves to ${workingDirectory} and ${directoryIssue}.`);
+    }
+    const timeoutText = value(constants_Inputs.Timeout, DEFAULTS[constants_Inputs.Timeout]);
+    const timeoutMs = parseDuration(timeoutText);
+    if (timeoutMs === null)
+        reject(constants_Inputs.Timeout, timeoutText, DURATION_FORMS);
+    const gateText = value(constants_Inputs.GateStrategy);
+    let gateStrategy = strategies.includes('freeze') ? 'freeze' : (strategies[0] ?? 'none');
+    if (gateText !== '') {
+        if (isStrategy(gateText) && (!strategiesValid || strategies.includes(gateText))) {
+            gateStrategy = gateText;
+        }
+        else {
+            const among = strategiesValid ? strategies : types_STRATEGIES;
+            reject(constants_Inputs.GateStrategy, gateText, `one of the measured strategies (${listOf(among)})`);
+        }
+    }
+    const shared = readShared(input, env);
+    const minFreezeSaving = readFreezeSaving(input);
+    if (minFreezeSaving !== null &&
+        strategiesValid &&
+        !(strategies.includes('none') && strategies.includes('freeze'))) {
+        problem(`${subject(constants_Inputs.MinFreezeSaving)} compares freeze with none, so ${refer(constants_Inputs.Strategies)} ` +
+            `must include both; got ${shown(strategiesText)}.`);
+    }
+    const base = readBase(input, workspace, env, pullRequest);
+    const label = value(constants_Inputs.Label);
+    if (/[\r\n]/.test(label))
+        reject(constants_Inputs.Label, label, 'one line');
+    const resultsGlob = value(constants_Inputs.ResultsGlob);
+    if (resultsGlob !== '') {
+        problem(`${subject(constants_Inputs.ResultsGlob)} applies only to ${refer(constants_Inputs.Mode)} report; got ` +
+            `${shown(resultsGlob)}. Set ${refer(constants_Inputs.Mode)} to report to merge the results files ` +
+            'of earlier runs, or remove it.');
+    }
     // A target is missing only with a problem that says why.
-    if (problems.length > 0 || target === null) {
-        // A token pasted into the wrong input must not leak through the message.
-        const redact = (p) => (githubToken ? p.split(githubToken).join('***') : p);
-        throw new InputError(problems.map(redact));
-    }
+    if (problems.length > 0 || target === null)
+        throw inputError(input);
     const common = { workers, strategies, repeat, workingDirectory, timeoutMs: timeoutMs ?? 0 };
     return {
         measure: { ...target, ...common },
         gate: {
             strategy: gateStrategy,
-            maxUss,
-            maxPss,
+            maxUss: shared.maxUss,
+            maxPss: shared.maxPss,
             minFreezeSaving,
-            failOnThreshold: TRUE.includes(failText)
+            failOnThreshold: shared.failOnThreshold
         },
-        comment: comment ?? 'always',
-        commentKey,
-        githubToken
+        regression: shared.regression,
+        base,
+        label: label === '' ? null : label,
+        comment: shared.comment,
+        commentKey: shared.commentKey,
+        githubToken: shared.githubToken
     };
+}
+/** Inputs that `mode: report` has no use for: it measures nothing and reads what others wrote. */
+const MEASURE_ONLY = [
+    constants_Inputs.Entrypoint,
+    constants_Inputs.Command,
+    ...ENTRYPOINT_ONLY,
+    ...COMMAND_ONLY,
+    constants_Inputs.Workers,
+    constants_Inputs.Strategies,
+    constants_Inputs.Repeat,
+    constants_Inputs.WorkingDirectory,
+    constants_Inputs.Timeout,
+    constants_Inputs.CompareBase,
+    constants_Inputs.Baseline,
+    constants_Inputs.Label
+];
+/** Reads and validates every input of `mode: report`, as getSettings does for `measure`. */
+function getReportSettings(read, env = process.env, refer = name => `input '${name}'`) {
+    const input = createReader(read, refer);
+    const { value, subject, reject, problem } = input;
+    for (const name of MEASURE_ONLY.filter(input.isSet)) {
+        problem(`${subject(name)} does not apply to ${refer(Inputs.Mode)} report, which measures nothing: ` +
+            `it merges the results files that ${refer(Inputs.ResultsGlob)} matches; got ` +
+            `${shown(value(name))}. Remove it here and set it in the jobs that measure.`);
+    }
+    const resultsGlob = value(Inputs.ResultsGlob);
+    if (resultsGlob === '') {
+        problem(`${subject(Inputs.ResultsGlob)} is required with ${refer(Inputs.Mode)} report: the ` +
+            "results files of the legs to merge, one pattern a line, such as 'legs/*/results.json'.");
+    }
+    const gateText = value(Inputs.GateStrategy);
+    if (gateText !== '' && !isStrategy(gateText)) {
+        reject(Inputs.GateStrategy, gateText, `one of ${listOf(STRATEGIES)}`);
+    }
+    const shared = readShared(input, env);
+    const minFreezeSaving = readFreezeSaving(input);
+    throwProblems(input);
+    return {
+        resultsGlob,
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        gate: {
+            strategy: isStrategy(gateText) ? gateText : null,
+            maxUss: shared.maxUss,
+            maxPss: shared.maxPss,
+            minFreezeSaving,
+            failOnThreshold: shared.failOnThreshold
+        },
+        regression: shared.regression,
+        comment: shared.comment,
+        commentKey: shared.commentKey,
+        githubToken: shared.githubToken
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/commits.ts
+/** A full commit id: 40 hex digits (SHA-1) or 64 (SHA-256). */
+const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+function commits_isCommitId(text) {
+    return COMMIT_ID.test(text);
+}
+/**
+ * The base and head commits of the event's pull request, or null when the event has none (a push,
+ * a schedule) or its payload does not carry full commit ids.
+ */
+function pullRequestCommits(payload) {
+    const base = payload.pull_request?.base?.sha;
+    const head = payload.pull_request?.head?.sha;
+    if (typeof base !== 'string' || typeof head !== 'string')
+        return null;
+    const [b, h] = [base.toLowerCase(), head.toLowerCase()];
+    return commits_isCommitId(b) && commits_isCommitId(h) ? { base: b, head: h } : null;
+}
+/** The first 7 digits, as GitHub shows a commit. */
+function commits_shortCommit(commit) {
+    return commit.slice(0, 7);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/command/series.ts
@@ -2705,73 +3906,12 @@ function ussChart(lines, options = {}) {
         '```'
     ];
     const legend = drawn
-        .map((line, i) => `${palette[i].square} ${escapeMarkdown(line.name)}`)
+        .map((line, i) => `${palette[i].square} ${format_escapeMarkdown(line.name)}`)
         .join(' · ');
     const shortest = Math.min(...ends);
     // Loads within half a step of the longest end in the same column.
     const note = shortest < lastMs - step / 2 ? ' (a line whose load ended sooner holds its last sample)' : '';
     return `${chart.join('\n')}\n\n${legend}${note}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/figures.ts
-/** Figures the reports derive from results: comparisons, projections, per-run medians. */
-
-/** Worker counts the projection extrapolates to. */
-const PROJECTED_WORKERS = [8, 16, 32, 64];
-/** A change of per-child USS smaller than this fraction of the baseline counts as no difference. */
-const NEGLIGIBLE_CHANGE = 0.01;
-/** Strategies that freeze the parent's heap before forking, preferred in this order. */
-const FREEZE_LIKE = ['freeze', 'disable-freeze', 'collect-freeze'];
-function findStrategy(results, name) {
-    return results.strategies.find(s => s.name === name);
-}
-function compareUss(baseline, candidate) {
-    const before = baseline.summary.uss.median;
-    const delta = candidate.summary.uss.median - before;
-    return { baseline, candidate, delta, change: before > 0 ? delta / before : null };
-}
-/**
- * `none` against `freeze` when both were measured; without `freeze`, against the freeze-like
- * strategy with the smallest per-child USS. Null without a `none` baseline or anything to compare.
- */
-function freezeComparison(results) {
-    const baseline = findStrategy(results, 'none');
-    if (baseline === undefined)
-        return null;
-    const candidates = FREEZE_LIKE.map(name => findStrategy(results, name)).filter((s) => s !== undefined);
-    if (candidates.length === 0)
-        return null;
-    const chosen = candidates[0].name === 'freeze'
-        ? candidates[0]
-        : candidates.reduce((best, s) => (s.summary.uss.median < best.summary.uss.median ? s : best));
-    return compareUss(baseline, chosen);
-}
-/** Share of the median child's RSS that is shared with other processes: 1 − USS/RSS. */
-function sharedShare(summary) {
-    return summary.rss.median > 0 ? 1 - summary.uss.median / summary.rss.median : 0;
-}
-/** What the tree holds besides the workers' private memory: tree PSS − N × child USS, at least 0. */
-function sharedBase(strategy, workers) {
-    const { treePss, uss } = strategy.summary;
-    return Math.max(0, treePss - workers * uss.median);
-}
-/** Total tree PSS at `projected` workers, linear from the `measured` worker count. */
-function projectTreePss(strategy, measured, projected) {
-    return sharedBase(strategy, measured) + projected * strategy.summary.uss.median;
-}
-/** The median of one run's after-work children for one figure. */
-function runMedian(run, figure) {
-    return median(run.phases['after-work'].children.map(figure));
-}
-/** Parent plus every child PSS of one run, after work. */
-function runTreePss(run) {
-    const { parent, children } = run.phases['after-work'];
-    return children.reduce((sum, child) => sum + child.pss, parent.pss);
-}
-/** The run whose median child USS is the median over runs (the lower one for an even count). */
-function medianRun(strategy) {
-    const ordered = [...strategy.runs].sort((a, b) => runMedian(a, c => c.uss) - runMedian(b, c => c.uss) || a.index - b.index);
-    return ordered[Math.floor((ordered.length - 1) / 2)];
 }
 
 ;// CONCATENATED MODULE: ./src/report/target.ts
@@ -2798,7 +3938,7 @@ function wordsFor(results) {
 /** A title should stay one readable line; the environment details show the whole command. */
 const TITLE_CHARS = 80;
 /** The entrypoint spec, or the command line shortened to a title's length. */
-function targetLabel(target) {
+function target_targetLabel(target) {
     if (!isCommand(target))
         return target.entrypoint;
     const line = target.command.replace(/\s+/g, ' ');
@@ -2851,12 +3991,12 @@ const DASH = '—';
 function comparisonSentence({ candidate, baseline, delta, change }, workers, words) {
     const perChild = `per-${words.child} USS`;
     const subject = RECIPE[candidate.name];
-    const from = formatMiB(baseline.summary.uss.median);
-    const to = formatMiB(candidate.summary.uss.median);
-    const percent = change === null ? '' : ` (${formatSignedPercent(change)})`;
+    const from = format_formatMiB(baseline.summary.uss.median);
+    const to = format_formatMiB(candidate.summary.uss.median);
+    const percent = change === null ? '' : ` (${format_formatSignedPercent(change)})`;
     // The fleet figure is per-child delta × workers: whole MiB is as precise as it deserves.
-    const fleet = `${formatMiB(Math.abs(delta) * workers, 0)} ${delta < 0 ? 'less' : 'more'}`;
-    const across = countOf(workers, 'worker');
+    const fleet = `${format_formatMiB(Math.abs(delta) * workers, 0)} ${delta < 0 ? 'less' : 'more'}`;
+    const across = format_countOf(workers, 'worker');
     const negligible = change === null ? delta === 0 : Math.abs(change) < NEGLIGIBLE_CHANGE;
     if (negligible) {
         return `${subject} makes no real difference here: ${perChild} is ${from} without it and ${to} with it${percent}.`;
@@ -2867,7 +4007,7 @@ function comparisonSentence({ candidate, baseline, delta, change }, workers, wor
     return `${subject} does not help here: ${perChild} rises from ${from} to ${to}${percent}, ${fleet} across ${across}.`;
 }
 /** One sentence with the story: what freezing saves per child and across the workers. */
-function headline(results) {
+function markdown_headline(results) {
     const comparison = freezeComparison(results);
     const words = wordsFor(results);
     if (comparison !== null)
@@ -2875,10 +4015,10 @@ function headline(results) {
     if (results.strategies.length === 1) {
         const [only] = results.strategies;
         return (`With ${RECIPE[only.name]} (${only.name}), each worker keeps ` +
-            `${formatMiB(only.summary.uss.median)} private (USS), and the whole tree's PSS is ` +
-            `${formatMiB(only.summary.treePss)} with N = ${countOf(results.workers, 'worker')}.`);
+            `${format_formatMiB(only.summary.uss.median)} private (USS), and the whole tree's PSS is ` +
+            `${format_formatMiB(only.summary.treePss)} with N = ${format_countOf(results.workers, 'worker')}.`);
     }
-    const figures = results.strategies.map(s => `${formatMiB(s.summary.uss.median)} with ${RECIPE[s.name]}`);
+    const figures = results.strategies.map(s => `${format_formatMiB(s.summary.uss.median)} with ${RECIPE[s.name]}`);
     const listed = `${figures.slice(0, -1).join(', ')} and ${figures[figures.length - 1]}`;
     return `Without a none baseline there is no saving to report; per-${words.child} USS is ${listed}.`;
 }
@@ -2890,11 +4030,11 @@ function warningsBlock(results) {
     const warnings = results.warnings ?? [];
     if (warnings.length === 0)
         return null;
-    const paragraphs = warnings.map(warning => `> ${escapeMarkdown(warning)}`);
+    const paragraphs = warnings.map(warning => `> ${format_escapeMarkdown(warning)}`);
     return `> [!WARNING]\n${paragraphs.join('\n>\n')}`;
 }
 /** The median worker's USS over the load, one line per strategy; null outside command mode. */
-function loadChart(results) {
+function markdown_loadChart(results) {
     if (!isCommand(results.target))
         return null;
     const chart = ussChart(results.strategies.map(s => ({
@@ -2912,24 +4052,24 @@ function strategyCell(strategy) {
     return strategy.name === 'none' ? '`none` (baseline)' : `\`${strategy.name}\``;
 }
 /** The comparison table: a row per strategy, per-child medians after work plus the tree total. */
-function strategyTable(results) {
+function markdown_strategyTable(results) {
     const baseline = findStrategy(results, 'none');
     const ussCell = (s) => {
-        const uss = formatMiB(s.summary.uss.median);
+        const uss = format_formatMiB(s.summary.uss.median);
         if (baseline === undefined || s === baseline)
             return uss;
         const { change } = compareUss(baseline, s);
-        return change === null ? uss : `${uss} (${formatSignedPercent(change)})`;
+        return change === null ? uss : `${uss} (${format_formatSignedPercent(change)})`;
     };
     const rows = results.strategies.map(s => [
         strategyCell(s),
         ussCell(s),
-        formatMiB(s.summary.uss.max),
-        formatMiB(s.summary.pss.median),
-        formatMiB(s.summary.rss.median),
+        format_formatMiB(s.summary.uss.max),
+        format_formatMiB(s.summary.pss.median),
+        format_formatMiB(s.summary.rss.median),
         formatPercent(sharedShare(s.summary)),
-        formatMiB(s.summary.cowLoss.median),
-        formatMiB(s.summary.treePss)
+        format_formatMiB(s.summary.cowLoss.median),
+        format_formatMiB(s.summary.treePss)
     ]);
     const header = [
         'Strategy',
@@ -2944,7 +4084,7 @@ function strategyTable(results) {
     const { child, parent, after, growth } = wordsFor(results);
     const note = `Per ${child} ${after}, median of ${results.repeat} runs; max is the largest ${child} of any run. ` +
         `Shared of RSS = 1 − USS/RSS; CoW loss = USS growth ${growth}; ` +
-        `tree PSS = ${parent} + ${countOf(results.workers, 'worker')}.`;
+        `tree PSS = ${parent} + ${format_countOf(results.workers, 'worker')}.`;
     const align = ['left', ...header.slice(1).map(() => 'right')];
     return `${table(header, align, rows)}\n\n${note}`;
 }
@@ -2954,14 +4094,14 @@ function projectionTable(results) {
     const counts = [measured, ...PROJECTED_WORKERS.filter(count => count !== measured)];
     const header = [
         'Strategy',
-        ...counts.map(count => `${countOf(count, 'worker')}${count === measured ? ' (measured)' : ''}`)
+        ...counts.map(count => `${format_countOf(count, 'worker')}${count === measured ? ' (measured)' : ''}`)
     ];
     const rows = results.strategies.map(s => [
         strategyCell(s),
-        ...counts.map(count => formatMiB(projectTreePss(s, measured, count)))
+        ...counts.map(count => format_formatMiB(projectTreePss(s, measured, count)))
     ]);
     const { child } = wordsFor(results);
-    const note = `Linear projection from the ${countOf(measured, 'worker')} measured: the shared part ` +
+    const note = `Linear projection from the ${format_countOf(measured, 'worker')} measured: the shared part ` +
         `(tree PSS − ${measured} × median ${child} USS) plus M × median ${child} USS.`;
     const align = ['left', ...counts.map(() => 'right')];
     return [
@@ -2988,10 +4128,10 @@ function childrenBlock(strategy, repeats, words) {
     const { parent, children } = run.phases['after-work'];
     const master = run.command?.master;
     const parentRow = [
-        master ? `master (${escapeMarkdown(master.name)}, pid ${master.pid})` : words.parent,
-        formatMiB(parent.uss),
-        formatMiB(parent.pss),
-        formatMiB(parent.rss),
+        master ? `master (${format_escapeMarkdown(master.name)}, pid ${master.pid})` : words.parent,
+        format_formatMiB(parent.uss),
+        format_formatMiB(parent.pss),
+        format_formatMiB(parent.rss),
         DASH,
         formatCount(parent.minorFaults),
         DASH,
@@ -3001,10 +4141,10 @@ function childrenBlock(strategy, repeats, words) {
     const losses = cowLosses(run);
     const childRows = children.map((child, i) => [
         `${words.child} ${i + 1}`,
-        formatMiB(child.uss),
-        formatMiB(child.pss),
-        formatMiB(child.rss),
-        formatMiB(losses[i]),
+        format_formatMiB(child.uss),
+        format_formatMiB(child.pss),
+        format_formatMiB(child.rss),
+        format_formatMiB(losses[i]),
         formatCount(child.minorFaults),
         ...gcCells(child.gc)
     ]);
@@ -3061,19 +4201,19 @@ function targetLines(results) {
     const runs = `**runs per strategy:** ${results.repeat}`;
     if (isCommand(target)) {
         const master = results.strategies[0]?.runs[0]?.command?.master.name;
-        const under = master === undefined ? '' : ` under ${escapeMarkdown(master)}`;
+        const under = master === undefined ? '' : ` under ${format_escapeMarkdown(master)}`;
         return [
-            `- **Command:** ${escapeMarkdown(target.command)}`,
-            `- **Ready:** ${escapeMarkdown(readyText(target.ready))}`,
-            `- **Load:** ${loadText(target, escapeMarkdown)}`,
+            `- **Command:** ${format_escapeMarkdown(target.command)}`,
+            `- **Ready:** ${format_escapeMarkdown(readyText(target.ready))}`,
+            `- **Load:** ${loadText(target, format_escapeMarkdown)}`,
             `- **Workers:** ${results.workers}${under}; ${runs}`
         ];
     }
     const worker = target.worker === null
         ? 'none'
-        : `${escapeMarkdown(target.worker)} × ${formatCount(target.iterations)}`;
+        : `${format_escapeMarkdown(target.worker)} × ${formatCount(target.iterations)}`;
     return [
-        `- **Target:** ${escapeMarkdown(target.entrypoint)}; worker: ${worker}`,
+        `- **Target:** ${format_escapeMarkdown(target.entrypoint)}; worker: ${worker}`,
         `- **Workers:** ${results.workers}; ${runs}`
     ];
 }
@@ -3085,24 +4225,24 @@ function pythonText(results) {
     }
     const build = python.freeThreaded ? 'free-threaded build' : 'GIL build';
     const where = isCommand(results.target) ? ', as the strategy hook saw it in the master' : '';
-    return `${escapeMarkdown(python.version)} (${escapeMarkdown(python.implementation)}, ${build}) at ${escapeMarkdown(python.executable)}${where}`;
+    return `${format_escapeMarkdown(python.version)} (${format_escapeMarkdown(python.implementation)}, ${build}) at ${format_escapeMarkdown(python.executable)}${where}`;
 }
 /** The environment stamp and the run-to-run spread, folded; a visible warning for the 3.14 collector. */
-function environmentDetails(results) {
+function markdown_environmentDetails(results) {
     const { environment: env } = results;
     const { python } = env;
     const lines = [
         ...targetLines(results),
         `- **Python:** ${pythonText(results)}`,
-        `- **Kernel:** ${escapeMarkdown(env.kernel)}; page size ${formatMiB(env.pageSize)}; transparent hugepages: ${escapeMarkdown(env.transparentHugepages)}`,
-        `- **CPUs:** ${env.cpus}; **runner:** ${escapeMarkdown(env.runner)}`,
-        `- **Commit:** ${env.gitSha === null ? 'unknown' : escapeMarkdown(env.gitSha)}`,
-        `- **Measured:** ${escapeMarkdown(env.timestamp)} by ${escapeMarkdown(results.tool.name)} ${escapeMarkdown(results.tool.version)}`
+        `- **Kernel:** ${format_escapeMarkdown(env.kernel)}; page size ${format_formatMiB(env.pageSize)}; transparent hugepages: ${format_escapeMarkdown(env.transparentHugepages)}`,
+        `- **CPUs:** ${env.cpus}; **runner:** ${format_escapeMarkdown(env.runner)}`,
+        `- **Commit:** ${env.gitSha === null ? 'unknown' : format_escapeMarkdown(env.gitSha)}`,
+        `- **Measured:** ${format_escapeMarkdown(env.timestamp)} by ${format_escapeMarkdown(results.tool.name)} ${format_escapeMarkdown(results.tool.version)}`
     ];
     const block = details('Environment and spread', `${lines.join('\n')}\n\n${spreadTable(results)}`);
     if (!python.incrementalGc)
         return block;
-    const warning = `> **Warning:** Python ${escapeMarkdown(python.version)} runs the incremental garbage collector of ` +
+    const warning = `> **Warning:** Python ${format_escapeMarkdown(python.version)} runs the incremental garbage collector of ` +
         `CPython 3.14.0–3.14.4; its figures are not comparable with other Python versions.`;
     return `${warning}\n\n${block}`;
 }
@@ -3112,16 +4252,391 @@ function renderReport(results, options = {}) {
     const sections = [
         title(results),
         warningsBlock(results),
-        headline(results),
-        strategyTable(results)
+        markdown_headline(results),
+        markdown_strategyTable(results)
     ];
     if (detail !== 'minimal')
-        sections.push(loadChart(results), projectionTable(results));
+        sections.push(markdown_loadChart(results), projectionTable(results));
     if (detail === 'full')
         sections.push(perChildDetails(results));
     if (detail !== 'minimal')
-        sections.push(environmentDetails(results));
+        sections.push(markdown_environmentDetails(results));
     return `${sections.filter(section => section !== null).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/compare.ts
+/**
+ * Markdown for a head compared with its base, and for the combined comment of several matrix legs.
+ * Pure: results in, Markdown out.
+ */
+
+
+
+
+
+
+
+const compare_DASH = '—';
+const MARK = { up: '🔺', down: '🔽' };
+/** Run-to-run spreads are usually below 0.1 MiB: one more decimal keeps them visible. */
+const NOISE_DECIMALS = 2;
+/** A code span that user text cannot close: the fence is longer than any backtick run inside. */
+function codeSpan(text) {
+    const line = text.replace(/\r\n|[\r\n]/g, ' ');
+    const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+function heading(level, text) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+/** `freeze` when the gate strategy was compared; otherwise the first strategy compared. */
+function chosen(comparison, strategy) {
+    return comparison.strategies.find(s => s.name === strategy) ?? comparison.strategies[0];
+}
+/** "each freeze worker"; `none` reads as what it is. */
+function eachWorker(strategy) {
+    return strategy === 'none' ? 'each worker without GC handling' : `each ${strategy} worker`;
+}
+/**
+ * The verdict line: what the pull request does to a worker of the gate strategy, in per-child USS,
+ * and across the measured workers; or that it made no difference beyond the noise.
+ */
+function changeSentence(comparison, strategy, workers, subject = 'This PR') {
+    const compared = chosen(comparison, strategy);
+    if (compared === undefined) {
+        return 'The base and the head measured no strategy in common, so there is nothing to compare.';
+    }
+    const uss = compared.figures.uss;
+    const span = `per-child USS ${format_formatMiB(uss.base)} → ${format_formatMiB(uss.head)}`;
+    const percent = uss.change === null ? '' : ` (${format_formatSignedPercent(uss.change)})`;
+    const who = eachWorker(compared.name);
+    if (uss.shift === null) {
+        const why = Math.abs(uss.delta) <= uss.noise
+            ? `within the run-to-run noise of ${format_formatMiB(uss.noise, NOISE_DECIMALS)}`
+            : `less than ${NEGLIGIBLE_CHANGE * 100}% of the base`;
+        return `${subject} leaves ${who} as heavy as before: ${span}${percent}, ${why}.`;
+    }
+    // The fleet figure is per-child delta × workers: whole MiB is as precise as it deserves.
+    const fleet = format_formatMiB(Math.abs(uss.delta) * workers, 0);
+    const [heavier, more] = uss.shift === 'up' ? ['heavier', 'more'] : ['lighter', 'less'];
+    return (`${subject} makes ${who} ${format_formatMiB(Math.abs(uss.delta))} ${heavier}${percent}: ${span}, ` +
+        `${fleet} ${more} across ${format_countOf(workers, 'worker')}.`);
+}
+const ROW_NAMES = {
+    uss: () => 'USS per child',
+    pss: workers => `PSS per child (N = ${workers})`,
+    rss: () => 'RSS per child',
+    cowLoss: () => 'CoW loss per child',
+    treePss: () => 'Tree PSS'
+};
+function deltaCells(figure) {
+    const mark = figure.shift === null ? '' : `${MARK[figure.shift]} `;
+    return [
+        format_formatMiB(figure.base),
+        format_formatMiB(figure.head),
+        `${mark}${format_formatSignedMiB(figure.delta)}`,
+        figure.change === null ? compare_DASH : format_formatSignedPercent(figure.change),
+        format_formatMiB(figure.noise, NOISE_DECIMALS)
+    ];
+}
+/** One strategy, base against head: a row per figure. */
+function strategyComparisonTable(compared, workers) {
+    const name = compared.name === 'none' ? '`none` (baseline)' : `\`${compared.name}\``;
+    const rows = Object.keys(ROW_NAMES).map(figure => [
+        ROW_NAMES[figure](workers),
+        ...deltaCells(compared.figures[figure])
+    ]);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line([name, 'Base', 'Head', 'Δ', 'Δ%', 'Noise']),
+        line([':---', '---:', '---:', '---:', '---:', '---:']),
+        ...rows.map(line)
+    ].join('\n');
+}
+function strategyList(names) {
+    return names.map(name => `\`${name}\``).join(', ');
+}
+/** What the tables' figures are and when a change is marked. */
+function comparisonNote(comparison, base, head) {
+    const runs = base.repeat === head.repeat
+        ? `Medians of ${format_countOf(head.repeat, 'run')} on each side`
+        : `Medians of ${format_countOf(base.repeat, 'run')} of the base and ${format_countOf(head.repeat, 'run')} of the head`;
+    const interleaved = base.origin.kind === 'merge-base' ? ', base and head interleaved' : '';
+    const lines = [
+        `${runs}${interleaved}. ${MARK.up}/${MARK.down} mark a change larger than the noise (the wider ` +
+            `spread of the per-run figures on either side) and at least ${NEGLIGIBLE_CHANGE * 100}% of the base.`
+    ];
+    if (comparison.headOnly.length > 0) {
+        lines.push(`Measured on the head only: ${strategyList(comparison.headOnly)}.`);
+    }
+    if (comparison.baseOnly.length > 0) {
+        lines.push(`Measured on the base only: ${strategyList(comparison.baseOnly)}.`);
+    }
+    return lines.join(' ');
+}
+/** Differences between the two sides' setups that make some figures incomparable. */
+function caveats(base, head) {
+    const found = [];
+    const [b, h] = [base.environment, head.environment];
+    if (base.workers !== head.workers) {
+        found.push(`The base ran ${format_countOf(base.workers, 'worker')} and the head ${format_countOf(head.workers, 'worker')}: ` +
+            'PSS and tree PSS share pages among different numbers of processes.');
+    }
+    const python = (p) => `${p.implementation} ${p.version}${p.freeThreaded ? ' (free-threaded)' : ''}`;
+    if (python(b.python) !== python(h.python)) {
+        found.push(`The base ran ${format_escapeMarkdown(python(b.python))} and the head ${format_escapeMarkdown(python(h.python))}.`);
+    }
+    const machine = (e) => `kernel ${e.kernel}, page size ${format_formatMiB(e.pageSize)}, transparent hugepages ${e.transparentHugepages}`;
+    if (machine(b) !== machine(h)) {
+        found.push(`The base was measured with ${format_escapeMarkdown(machine(b))}; the head with ${format_escapeMarkdown(machine(h))}.`);
+    }
+    const target = (t) => JSON.stringify(t);
+    if (target(base.target) !== target(head.target)) {
+        found.push('The base ran a different target (entrypoint, worker or iterations) than the head.');
+    }
+    return found;
+}
+function originTitle(origin) {
+    if (origin.kind === 'merge-base') {
+        return `Compared with the base: merge base ${codeSpan(commits_shortCommit(origin.commit))}`;
+    }
+    const commit = origin.commit === null ? '' : ` (commit ${codeSpan(commits_shortCommit(origin.commit))})`;
+    return `Compared with the baseline ${codeSpan(origin.file)}${commit}`;
+}
+/** The note for a base that lacks the target: the head alone was measured, and the check passes. */
+function missingBaseNote(missing) {
+    return `> [!NOTE]\n> The base commit has no ${codeSpan(missing)}; measured the head alone.`;
+}
+/**
+ * The comparison section: heading, verdict line, setup differences, a table per strategy, and what
+ * the marks mean. For a base without the target, the note alone.
+ */
+function comparisonSection(head, base, options) {
+    if (base.status === 'missing-target')
+        return missingBaseNote(base.missing);
+    const comparison = compareStrategies(base.strategies, head.strategies);
+    const sections = [
+        heading(options.level ?? 4, originTitle(base.origin)),
+        changeSentence(comparison, options.strategy, head.workers)
+    ];
+    const differences = caveats(base, head);
+    if (differences.length > 0) {
+        sections.push([
+            '> [!WARNING]',
+            '> Base and head were not measured alike:',
+            ...differences.map(d => `> - ${d}`)
+        ].join('\n'));
+    }
+    if ((options.detail ?? 'full') !== 'minimal') {
+        sections.push(...comparison.strategies.map(s => strategyComparisonTable(s, head.workers)), comparisonNote(comparison, base, head));
+    }
+    return sections.join('\n\n');
+}
+/** The gate strategy's default, as the inputs choose it: `freeze` if measured, else the first. */
+function compare_defaultStrategy(results) {
+    return results.strategies.some(s => s.name === 'freeze') ? 'freeze' : results.strategies[0].name;
+}
+function legStrategy(results, preferred) {
+    return preferred !== undefined && results.strategies.some(s => s.name === preferred)
+        ? preferred
+        : compare_defaultStrategy(results);
+}
+/** The overview cell: the leg's gate-strategy USS change against its base. */
+function versusBaseCell(results, strategy) {
+    const base = baseOf(results);
+    if (base === null)
+        return compare_DASH;
+    if (base.status === 'missing-target')
+        return 'new target (no base)';
+    const compared = comparisonOf(results)?.strategies.find(s => s.name === strategy);
+    if (compared === undefined)
+        return compare_DASH;
+    const uss = compared.figures.uss;
+    const mark = uss.shift === null ? '' : `${MARK[uss.shift]} `;
+    const percent = uss.change === null ? '' : ` (${formatSignedPercent(uss.change)})`;
+    return `${mark}${formatSignedMiB(uss.delta)}${percent}`;
+}
+function overviewTable(legs, preferred) {
+    const rows = legs.map(leg => {
+        const strategy = legStrategy(leg.results, preferred);
+        const uss = leg.results.strategies.find(s => s.name === strategy)?.summary.uss.median ?? 0;
+        return [
+            escapeMarkdown(leg.title),
+            `\`${strategy}\``,
+            formatMiB(uss),
+            versusBaseCell(leg.results, strategy)
+        ];
+    });
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line(['Leg', 'Strategy', 'USS per child', 'Against the base']),
+        line([':---', ':---', '---:', '---:']),
+        ...rows.map(line)
+    ].join('\n');
+}
+function legSection(leg, options) {
+    const detail = options.detail ?? 'full';
+    const head = headResults(leg.results);
+    const strategy = legStrategy(leg.results, options.strategy);
+    const sections = [heading(4, escapeMarkdown(leg.title))];
+    const verdict = options.verdictOf?.(leg) ?? null;
+    if (verdict !== null)
+        sections.push(verdict);
+    sections.push(headline(head));
+    if (detail !== 'minimal')
+        sections.push(strategyTable(head));
+    const base = baseOf(leg.results);
+    if (base !== null) {
+        sections.push(comparisonSection(head, base, { strategy, level: 5, detail }));
+    }
+    if (detail === 'full')
+        sections.push(environmentDetails(head));
+    return sections.join('\n\n');
+}
+/**
+ * The combined comment of `mode: report`: a title, an overview row per leg, then a section per leg.
+ * `detail` shortens each section as the single-run report does, to fit GitHub's limits.
+ */
+function renderLegs(legs, options = {}) {
+    const targets = new Set(legs.map(leg => targetLabel(leg.results.target)));
+    const [target] = targets;
+    const subject = targets.size === 1 && target !== undefined
+        ? `${escapeMarkdown(target)} across ${countOf(legs.length, 'leg')}`
+        : countOf(legs.length, 'leg');
+    const icon = options.overall === undefined ? '' : `${options.overall.icon} `;
+    const sections = [
+        heading(3, `${icon}Prefork memory: ${subject}`),
+        ...(options.overall === undefined ? [] : [options.overall.line]),
+        overviewTable(legs, options.strategy),
+        ...legs.map(leg => legSection(leg, options))
+    ];
+    return `${sections.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/verdict.ts
+
+function verdictState(verdict) {
+    if (verdict.passed)
+        return 'pass';
+    return verdict.enforced ? 'fail' : 'warn';
+}
+const VERDICT_ICON = { pass: '✅', fail: '❌', warn: '⚠️' };
+function crossedCount(verdict) {
+    const count = verdict.checks.filter(c => !c.passed).length;
+    return count === 1 ? 'a memory limit was crossed' : `${count} memory limits were crossed`;
+}
+/** The verdict in one line of Markdown, without the rules. */
+function summaryLine(verdict) {
+    switch (verdictState(verdict)) {
+        case 'fail':
+            return `**Failed:** ${crossedCount(verdict)}.`;
+        case 'warn':
+            return `**Not enforced:** ${crossedCount(verdict)}, but \`fail-on-threshold\` is \`false\`, so the check passes.`;
+        case 'pass':
+            if (verdict.checks.length > 0 && verdict.checks.every(c => c.judged === false)) {
+                return '**Nothing to judge:** every limit set compares with the base, which was not measured (see why below).';
+            }
+            return verdict.checks.length === 0
+                ? '**No limit set:** this run reports only. Set `max-uss`, `max-pss`, `min-freeze-saving` or, against the base, `max-uss-increase` to gate on it.'
+                : '**Passed:** every memory limit holds.';
+    }
+}
+function checkIcon(check) {
+    if (check.judged === false)
+        return '➖';
+    return check.passed ? '✅' : '❌';
+}
+/** The verdict in Markdown: one line, then each rule with what was measured. */
+function verdictMarkdown(verdict) {
+    const line = summaryLine(verdict);
+    if (verdict.checks.length === 0)
+        return line;
+    const rows = verdict.checks.map(c => `| ${checkIcon(c)} | ${format_escapeMarkdown(c.rule)} | ${format_escapeMarkdown(c.observed)} |`);
+    return [line, '', '| | Limit | Measured |', '| :-: | :--- | :--- |', ...rows].join('\n');
+}
+function sentence(check) {
+    return check.judged === false
+        ? `${check.rule}: ${check.observed}`
+        : `${check.rule}, and ${check.observed}`;
+}
+/** For the log: every check, one line each. */
+function verdictLogLines(verdict) {
+    if (verdict.checks.length === 0)
+        return ['No limit set: nothing to judge.'];
+    return verdict.checks.map(c => `${checkIcon(c)} ${sentence(c)}`);
+}
+function crossed(verdict) {
+    return verdict.checks
+        .filter(c => !c.passed)
+        .map(sentence)
+        .join('; ');
+}
+/** The check's failure message: the crossed rules, what was measured, and the ways out. */
+function verdict_failureMessage(verdict) {
+    return (`Memory limit crossed: ${crossed(verdict)}. Reduce the memory or change the limit; ` +
+        'set `fail-on-threshold: false` to report without failing.');
+}
+/** The warning for a crossed limit that `fail-on-threshold: false` keeps from failing the check. */
+function notEnforcedMessage(verdict) {
+    return `Memory limit crossed, not enforced (fail-on-threshold is false): ${crossed(verdict)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/report-body.ts
+
+
+
+
+
+/** The projection under a fold, its heading turned into the fold's label. */
+function foldedProjection(results) {
+    const table = projectionTable(results);
+    const heading = /^#+ (.*)\n\n/.exec(table);
+    const label = heading?.[1] ?? 'Projected total memory by worker count';
+    return `<details><summary>${label}</summary>\n\n${table.slice(heading?.[0].length ?? 0)}\n\n</details>`;
+}
+/** "app.py:preload", then the label that tells matrix legs apart. */
+function report_body_subject(results) {
+    const target = target_targetLabel(results.target);
+    return format_escapeMarkdown(results.label ? `${target} · ${results.label}` : target);
+}
+/**
+ * The report as the job summary, the comment and the report file show it: the verdict first, then
+ * any warnings, the comparison with the base (its verdict line only at `minimal`), then the head's
+ * headline and table, then the sections `detail` keeps (as renderReport does), folded. `strategy`
+ * is the gate strategy, which the comparison's verdict line speaks of.
+ */
+function reportBody(results, verdict, detail, strategy = compare_defaultStrategy(results)) {
+    const icon = VERDICT_ICON[verdictState(verdict)];
+    const sections = [
+        `### ${icon} Prefork memory: ${report_body_subject(results)}`,
+        verdictMarkdown(verdict),
+        warningsBlock(results)
+    ];
+    const { base } = results;
+    if (base !== undefined) {
+        sections.push(comparisonSection(results, base, { strategy, level: 4, detail }));
+        // The head's own figures follow the comparison; a heading keeps them apart from its tables.
+        if (base.status === 'measured')
+            sections.push("#### The head's figures");
+    }
+    sections.push(markdown_headline(results), markdown_strategyTable(results));
+    // The chart goes before the table would: only the minimal report, the last resort, leaves it out.
+    if (detail !== 'minimal')
+        sections.push(markdown_loadChart(results), foldedProjection(results));
+    if (detail === 'full')
+        sections.push(perChildDetails(results));
+    if (detail !== 'minimal')
+        sections.push(markdown_environmentDetails(results));
+    return sections.filter(section => section !== null).join('\n\n');
+}
+/** The report of one measured target. */
+function resultsReport(results, verdict, strategy = defaultStrategy(results)) {
+    return {
+        render: detail => reportBody(results, verdict, detail, strategy),
+        chart: loadChart(results) !== null
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
@@ -3152,20 +4667,20 @@ function renderTerminal(results) {
     ];
     const rows = results.strategies.map(({ name, summary }) => [
         name,
-        formatMiB(summary.uss.median),
-        formatMiB(summary.pss.median),
-        formatMiB(summary.rss.median),
-        formatMiB(summary.cowLoss.median),
-        formatMiB(summary.treePss)
+        format_formatMiB(summary.uss.median),
+        format_formatMiB(summary.pss.median),
+        format_formatMiB(summary.rss.median),
+        format_formatMiB(summary.cowLoss.median),
+        format_formatMiB(summary.treePss)
     ]);
     return [
-        `Prefork memory: ${printable(targetLabel(results.target))}`,
+        `Prefork memory: ${printable(target_targetLabel(results.target))}`,
         ...(results.warnings ?? []).map(warning => `Warning: ${printable(warning)}`),
-        headline(results),
+        markdown_headline(results),
         '',
         ...alignColumns([header, ...rows]),
         '',
-        `Medians of ${results.repeat} runs, ${after}; tree PSS = ${parent} + ${countOf(results.workers, 'worker')}.`,
+        `Medians of ${results.repeat} runs, ${after}; tree PSS = ${parent} + ${format_countOf(results.workers, 'worker')}.`,
         ''
     ].join('\n');
 }
@@ -3175,8 +4690,19 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
-/** Every action input is a flag of the same name, except the token: the CLI never comments. */
-const INPUT_FLAGS = Object.values(Inputs).filter(name => name !== Inputs.GithubToken);
+/**
+ * Action inputs that make no sense here: the token (the CLI never comments), `compare-base` (there
+ * is no pull request to take a base from; compare with `--baseline` instead) and `mode` with its
+ * `results-glob` (merging a matrix's results is the action's job).
+ */
+const ACTION_ONLY = [
+    constants_Inputs.GithubToken,
+    constants_Inputs.CompareBase,
+    constants_Inputs.Mode,
+    constants_Inputs.ResultsGlob
+];
+/** Every other action input is a flag of the same name. */
+const INPUT_FLAGS = Object.values(constants_Inputs).filter(name => !ACTION_ONLY.includes(name));
 const USAGE = `Usage: prefork-memory-check (--entrypoint SPEC | --command LINE) [options]
 
 Measures each process's memory (USS, PSS, RSS) as the kernel counts it in a Python server
@@ -3226,9 +4752,17 @@ Gate:
   --min-freeze-saving PCT    least per-child USS saving of freeze over none, in percent
   --fail-on-threshold BOOL   false reports a crossed limit and still exits 0 (default true)
 
+Comparison with an earlier run:
+  --baseline FILE            a results JSON written earlier (--json); the report shows
+                             base, head and the change of every figure
+  --max-uss-increase LIMIT   most the median per-child USS may grow over the baseline:
+                             10%, 8MiB, or "10%, 8MiB" (fails only when both are exceeded)
+  --max-pss-increase LIMIT   the same for the median per-child PSS
+  --label TEXT               stored in the results JSON, to tell runs apart
+
 Output:
   --json FILE                write the results JSON
-  --markdown FILE            write the Markdown report
+  --markdown FILE            write the Markdown report, verdict included
   -h, --help                 show this help
   --version                  print the version
 
@@ -3303,9 +4837,14 @@ function createTerminalLogger(write) {
 /** The gate's verdict for a terminal: one line per check, then what it means for the exit status. */
 function formatVerdict(verdict) {
     if (verdict.checks.length === 0) {
-        return 'Gate: no limits set (see --max-uss, --max-pss, --min-freeze-saving).\n';
+        return 'Gate: no limits set (see --max-uss, --max-pss, --min-freeze-saving, --max-uss-increase).\n';
     }
-    const lines = verdict.checks.map(check => `  ${check.passed ? '✓' : '✗'} ${check.rule}: ${check.observed}`);
+    const icon = (check) => {
+        if (check.judged === false)
+            return '–';
+        return check.passed ? '✓' : '✗';
+    };
+    const lines = verdict.checks.map(check => `  ${icon(check)} ${check.rule}: ${check.observed}`);
     let outcome = 'pass';
     if (!verdict.passed)
         outcome = verdict.enforced ? 'fail' : 'fail, not enforced (--fail-on-threshold false)';
@@ -3313,6 +4852,9 @@ function formatVerdict(verdict) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
 
 
 
@@ -3341,6 +4883,16 @@ function write(path, text, flag) {
             cause: error
         });
     }
+}
+/** Why a growth limit was not judged: the CLI compares only with a file. */
+const NO_BASELINE = 'there is no baseline to compare with (--baseline FILE)';
+/** The comparison with the baseline in a line, for the terminal; '' without one. */
+function comparisonLines(results, strategy) {
+    const { base, comparison } = results;
+    if (base?.origin.kind !== 'baseline' || comparison === undefined)
+        return '';
+    const sentence = changeSentence(comparison, strategy, results.workers, 'This checkout');
+    return `Against the baseline ${base.origin.file}: ${sentence}\n`;
 }
 /** Runs the CLI and returns its exit status. */
 async function cli(io) {
@@ -3382,19 +4934,25 @@ async function cli(io) {
         return fail(`${error.message}\nRun with --help for the accepted values.`);
     }
     const log = createTerminalLogger(io.stderr);
+    const { base: request, regression } = settings;
     try {
-        const results = await io.measure(settings.measure, { proc: createProcReader(), log, refer });
+        const head = await io.measure(settings.measure, { proc: createProcReader(), log, refer });
+        const base = request.kind === 'baseline' ? baselineSide(request.file, request.results) : null;
+        const results = withBase(head, base, settings.label);
+        const verdict = judgeResults(results, settings.gate, regression, NO_BASELINE);
         if (args.json)
             write(args.json, `${JSON.stringify(results, null, 2)}\n`, 'json');
-        if (args.markdown)
-            write(args.markdown, renderReport(results, { detail: 'full' }), 'markdown');
-        const verdict = judge(results, settings.gate);
-        io.stdout(`${renderTerminal(results)}\n${formatVerdict(verdict)}`);
+        if (args.markdown) {
+            const markdown = reportBody(results, verdict, 'full', settings.gate.strategy);
+            write(args.markdown, `${markdown}\n`, 'markdown');
+        }
+        io.stdout(`${renderTerminal(results)}${comparisonLines(results, settings.gate.strategy)}\n` +
+            formatVerdict(verdict));
         return verdict.passed || !verdict.enforced ? ExitCode.Passed : ExitCode.LimitCrossed;
     }
     catch (error) {
         // Runs that completed are shown, but not written to --json or --markdown as if they were all.
-        if (error instanceof MeasureError && error.partial !== null) {
+        if (error instanceof measure_MeasureError && error.partial !== null) {
             io.stdout(`Completed before the failure:\n${renderTerminal(error.partial)}`);
         }
         return fail(describe(error));
@@ -3407,7 +4965,7 @@ async function runCli() {
         stderr: text => process.stderr.write(text),
         env: process.env,
         platform: process.platform,
-        measure: measure
+        measure: measure_measure
     });
 }
 

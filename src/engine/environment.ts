@@ -42,7 +42,9 @@ export function buildEnvironment(python: PythonProbe, sources: EnvironmentSource
     transparentHugepages: parseTransparentHugepages(sources.thp),
     cpus: sources.cpus,
     runner: runnerName(sources.env),
-    gitSha: sources.env.GITHUB_SHA || sources.gitHead,
+    // The measured tree's own HEAD: a custom `ref:`, a second checkout or a worktree differs from
+    // the commit the workflow ran for. GITHUB_SHA only stands in outside a repository.
+    gitSha: sources.gitHead ?? (sources.env.GITHUB_SHA || null),
     timestamp: sources.now.toISOString()
   }
 }
@@ -75,7 +77,7 @@ export function readEnvironmentSources(workingDirectory: string): EnvironmentSou
     kernel: release(),
     thp: readOrNull(THP_SETTING),
     cpus: availableParallelism(),
-    gitHead: process.env.GITHUB_SHA ? null : gitHead(workingDirectory),
+    gitHead: gitHead(workingDirectory),
     now: new Date()
   }
 }

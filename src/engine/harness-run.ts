@@ -2,9 +2,17 @@ import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { constants } from 'node:os'
 import type { Duplex } from 'node:stream'
-import { stopRun, trackRun, type LiveRun, type StoppedRun } from './live-runs.js'
+import { killRun, trackRun, type LiveRun, type StoppedRun } from './live-runs.js'
 import type { Logger } from './logger.js'
 import { ProcessGoneError, type ProcReader } from './procfs.js'
+import {
+  OutputTail,
+  RunFailure,
+  describeOutput,
+  failureMessage,
+  logOutput,
+  seconds
+} from './run-failure.js'
 import { targetEnv } from './target-env.js'
 import type {
   ChildSample,
@@ -59,7 +67,6 @@ const EXIT_GATE_FD = 5
 
 /** The user's output kept for the log and for error messages; older bytes are dropped. */
 const OUTPUT_TAIL_BYTES = 64 * 1024
-const ERROR_TAIL_LINES = 20
 /** The longest a phase's sample waits for its processes to go to sleep. */
 const IDLE_WAIT_MS = 1_000
 /** How long a killed tree may take to go away before its pipes are dropped. */
@@ -87,16 +94,6 @@ type Signal =
   | { kind: 'unreadable-event'; line: string }
   | { kind: 'timeout' }
 
-/** Why a run stopped; the output tail is added once the tree is gone. */
-class RunFailure extends Error {
-  constructor(
-    readonly reason: string,
-    readonly traceback?: string
-  ) {
-    super(reason)
-  }
-}
-
 /** Signals in arrival order, awaited one at a time. */
 class Inbox {
   private readonly queue: Signal[] = []
@@ -117,40 +114,6 @@ class Inbox {
     if (queued) return Promise.resolve(queued)
     return new Promise(resolve => (this.waiting = resolve))
   }
-}
-
-/** The last bytes of the user's stdout and stderr, interleaved as they arrived. */
-class OutputTail {
-  private chunks: Buffer[] = []
-  private kept = 0
-  total = 0
-
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk)
-    this.kept += chunk.length
-    this.total += chunk.length
-    while (this.kept - this.chunks[0].length >= OUTPUT_TAIL_BYTES) {
-      this.kept -= (this.chunks.shift() as Buffer).length
-    }
-  }
-
-  private tail(): Buffer {
-    const all = Buffer.concat(this.chunks)
-    return all.subarray(Math.max(0, all.length - OUTPUT_TAIL_BYTES))
-  }
-
-  text(): string {
-    return this.tail().toString('utf8')
-  }
-
-  /** Bytes no longer kept. */
-  get dropped(): number {
-    return this.total - this.tail().length
-  }
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))}s`
 }
 
 function signalName(signal: number): string {
@@ -207,7 +170,7 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   })
 
   const inbox = new Inbox()
-  const output = new OutputTail()
+  const output = new OutputTail(OUTPUT_TAIL_BYTES)
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
   // Extra 'pipe' descriptors are sockets, readable and writable; the typings stop at fd 4.
@@ -306,7 +269,7 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
         else if (event.event === 'gc') evidence[event.phase].set(event.pid, event.gc)
         else if (event.event === 'preloaded') parent = event.pid
         else if (event.event === 'error') {
-          throw new RunFailure(`${describeError(event)} ${during}`, event.traceback)
+          throw new RunFailure(`${describeError(event)} ${during}`, { traceback: event.traceback })
         } else if (event.event === 'exit' && waitingFor !== 'exit') {
           throw new RunFailure(`child ${event.pid} ${exitDescription(event.code, null)} ${during}`)
         }
@@ -378,14 +341,15 @@ export async function runHarness(options: HarnessRunOptions, deps: HarnessRunDep
   // Whatever happened, nothing of the run outlives it.
   clearTimeout(timer)
   clearTimeout(eventsGrace)
-  if (live !== null) reportStragglers(deps.log, await stopRun(live, KILL_GRACE_MS))
+  if (live !== null) reportStragglers(deps.log, await killRun(live, KILL_GRACE_MS))
   untrack()
   await settled(gone, KILL_GRACE_MS)
   for (const stream of [child.stdout, child.stderr, ...control]) stream?.destroy()
-  logOutput(deps.log, output)
+  logOutput(deps.log, 'the target', output)
 
   if (run !== undefined) return run
-  if (failure instanceof RunFailure) throw new Error(failureMessage(failure, output))
+  if (failure instanceof RunFailure)
+    throw new Error(failureMessage(failure, [describeOutput('the target', output)]))
   throw failure
 }
 
@@ -429,22 +393,4 @@ async function settled(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined
   await Promise.race([promise, new Promise(resolve => (timer = setTimeout(resolve, ms)))])
   clearTimeout(timer)
-}
-
-function failureMessage(failure: RunFailure, output: OutputTail): string {
-  const parts = [`${failure.reason[0].toUpperCase()}${failure.reason.slice(1)}.`]
-  if (failure.traceback) parts.push(failure.traceback.trimEnd())
-  const lines = output.text().trimEnd().split('\n').slice(-ERROR_TAIL_LINES)
-  if (output.total > 0) parts.push(`Last output of the target:\n${lines.join('\n')}`)
-  else parts.push('The target printed nothing.')
-  return parts.join('\n')
-}
-
-function logOutput(log: Logger, output: OutputTail): void {
-  if (output.total === 0) return
-  const header =
-    output.dropped > 0
-      ? `Output of the target (the last ${OUTPUT_TAIL_BYTES} of ${output.total} bytes):`
-      : 'Output of the target:'
-  log.info(`${header}\n${output.text().trimEnd()}`)
 }

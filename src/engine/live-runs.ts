@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { createProcessTable } from './process-table.js'
 
 /**
  * Every process a run starts inherits this variable with the run's own value, so a process that
@@ -22,30 +21,8 @@ export interface StoppedRun {
 }
 
 /** Pids of the processes whose environment holds the marker; zombies and others' processes have none to read. */
-export function markedProcesses(marker: string, root = '/proc'): number[] {
-  const wanted = `${RUN_MARKER}=${marker}`
-  const found: number[] = []
-  for (const entry of readdirSync(root)) {
-    if (!/^\d+$/.test(entry)) continue
-    let environ: string
-    try {
-      environ = readFileSync(join(root, entry, 'environ'), 'latin1')
-    } catch {
-      continue // exited while we listed, or not ours to read
-    }
-    if (environ.split('\0').includes(wanted)) found.push(Number(entry))
-  }
-  return found
-}
-
-/** Process group: field 5 of /proc/PID/stat; null once the process is gone. */
-function groupOf(pid: number, root: string): number | null {
-  try {
-    const stat = readFileSync(join(root, String(pid), 'stat'), 'latin1')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
-  } catch {
-    return null
-  }
+export function markedProcesses(marker: string, table = createProcessTable()): number[] {
+  return table.withEnv(RUN_MARKER, marker)
 }
 
 function sigkill(pid: number): void {
@@ -57,25 +34,30 @@ function sigkill(pid: number): void {
 }
 
 /** One SIGKILL to the run's group and to every marked process; synchronous, so signal handlers can use it. */
-export function killRunNow(run: LiveRun, root = '/proc'): number[] {
+export function killRunNow(run: LiveRun, table = createProcessTable()): number[] {
   sigkill(-run.group)
-  const marked = markedProcesses(run.marker, root)
+  const marked = markedProcesses(run.marker, table)
   for (const pid of marked) sigkill(pid)
   return marked
 }
 
 const POLL_MS = 20
 
-/** Kills the run until /proc shows none of its processes, or `waitMs` runs out. */
-export async function stopRun(run: LiveRun, waitMs: number, root = '/proc'): Promise<StoppedRun> {
+/** SIGKILLs the run until the process table shows none of its processes, or `waitMs` runs out. */
+export async function killRun(
+  run: LiveRun,
+  waitMs: number,
+  table = createProcessTable()
+): Promise<StoppedRun> {
   sigkill(-run.group)
-  const escaped = markedProcesses(run.marker, root).filter(pid => {
-    const group = groupOf(pid, root)
-    return group !== null && group !== run.group
-  })
+  const marked = new Set(markedProcesses(run.marker, table))
+  const escaped = table
+    .list()
+    .filter(e => marked.has(e.pid) && e.pgid !== run.group)
+    .map(e => e.pid)
   const deadline = Date.now() + waitMs
   for (;;) {
-    const left = killRunNow(run, root)
+    const left = killRunNow(run, table)
     if (left.length === 0 || Date.now() >= deadline) return { escaped, survivors: left }
     await new Promise(resolve => setTimeout(resolve, POLL_MS))
   }

@@ -1,7 +1,7 @@
 import { planComparedRuns, type Side } from '../compare/plan.js'
 import { shortCommit } from '../git/commits.js'
 import { commandRunner } from './command/runner.js'
-import type { ProcessTable } from './command/process-table.js'
+import type { ProcessTable } from './process-table.js'
 import { hookWarnings } from './command/hook-warnings.js'
 import { buildEnvironment, readEnvironmentSources } from './environment.js'
 import { runHarness } from './harness-run.js'
@@ -20,6 +20,7 @@ import {
   type Strategy,
   type Target
 } from './types.js'
+import { mib } from './run-failure.js'
 
 export interface PlannedRun {
   /** Position in the plan, from 0. */
@@ -74,10 +75,6 @@ export class MeasureError extends Error {
     this.name = 'MeasureError'
     this.side = options?.side ?? 'head'
   }
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MiB`
 }
 
 /** The harness preloads the entrypoint in an interpreter probed once up front. */

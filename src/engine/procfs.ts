@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MemorySample } from './types.js'
 
@@ -8,8 +8,6 @@ export interface ProcReader {
   sample(pid: number): MemorySample
   /** The one-letter scheduler state of a live process: R running, S sleeping, … */
   state(pid: number): string
-  /** Every process below `pid` in the process tree, nearest first. */
-  descendants(pid: number): number[]
 }
 
 export class ProcessGoneError extends Error {
@@ -40,12 +38,6 @@ export function parseMinorFaults(stat: string): number {
 /** State: field 3 of /proc/PID/stat. */
 export function parseState(stat: string): string {
   return stat.charAt(stat.lastIndexOf(')') + 2)
-}
-
-/** Parent pid: field 4 of /proc/PID/stat. */
-export function parseParentPid(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return Number(fields[1])
 }
 
 export function toSample(
@@ -122,31 +114,6 @@ export function createProcReader(root = '/proc', options: ProcReaderOptions = {}
 
     state(pid) {
       return parseState(readStat(pid))
-    },
-
-    descendants(pid) {
-      const childrenOf = new Map<number, number[]>()
-      for (const entry of readdirSync(root)) {
-        if (!/^\d+$/.test(entry)) continue
-        let stat: string
-        try {
-          stat = readFileSync(join(root, entry, 'stat'), 'latin1')
-        } catch {
-          continue // exited while we listed
-        }
-        const parent = parseParentPid(stat)
-        const siblings = childrenOf.get(parent) ?? []
-        siblings.push(Number(entry))
-        childrenOf.set(parent, siblings)
-      }
-      const found: number[] = []
-      const queue = [...(childrenOf.get(pid) ?? [])]
-      while (queue.length > 0) {
-        const next = queue.shift() as number
-        found.push(next)
-        queue.push(...(childrenOf.get(next) ?? []))
-      }
-      return found
     }
   }
 }

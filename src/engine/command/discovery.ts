@@ -1,5 +1,5 @@
 import { Inputs } from '../../constants.js'
-import { subtree, type ProcessEntry } from './process-table.js'
+import { subtree, type ProcessEntry } from '../process-table.js'
 
 export interface Master {
   pid: number

@@ -1,8 +1,8 @@
 import { Inputs } from '../../constants.js'
 import type { Logger } from '../logger.js'
 import type { MemorySample, Tick } from '../types.js'
-import { RunFailure, seconds } from './failure.js'
-import type { ProcessTable } from './process-table.js'
+import { RunFailure, seconds } from '../run-failure.js'
+import type { ProcessTable } from '../process-table.js'
 import { describeExit, startShell, type ShellProcess } from './shell.js'
 import { stopRun, type StopOptions } from './stop.js'
 
@@ -73,14 +73,14 @@ export async function runLoadPhase(ready: Snapshot, phase: LoadPhase): Promise<L
   if (load?.exit) {
     const exit = load.exit
     if (exit.error || exit.code !== 0) {
-      throw new RunFailure(`the load command ${describeExit(exit)}`, true)
+      throw new RunFailure(`the load command ${describeExit(exit)}`, { loadFailed: true })
     }
   } else if (load) {
     if (phase.durationMs === null) {
       throw new RunFailure(
         `the load command was still running after ${seconds(phase.timeoutMs)}: set input ` +
           `'${Inputs.LoadDuration}' to stop it after a fixed time, or raise '${Inputs.Timeout}'`,
-        true
+        { loadFailed: true }
       )
     }
     phase.log.info(`Stopping the load command after ${seconds(phase.durationMs)}`)

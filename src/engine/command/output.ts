@@ -1,39 +1,5 @@
 import { StringDecoder } from 'node:string_decoder'
 
-/** The last bytes a command wrote to stdout and stderr, interleaved as they arrived. */
-export class OutputTail {
-  private chunks: Buffer[] = []
-  private kept = 0
-  /** Bytes received in all. */
-  total = 0
-
-  constructor(readonly limit: number) {}
-
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk)
-    this.kept += chunk.length
-    this.total += chunk.length
-    while (this.kept - this.chunks[0].length >= this.limit) {
-      this.kept -= (this.chunks.shift() as Buffer).length
-    }
-  }
-
-  text(): string {
-    const all = Buffer.concat(this.chunks)
-    return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8')
-  }
-
-  /** The last `count` lines, without the trailing newline. */
-  lastLines(count: number): string {
-    return this.text().trimEnd().split('\n').slice(-count).join('\n')
-  }
-
-  /** Bytes no longer kept. */
-  get dropped(): number {
-    return Math.max(0, this.total - this.limit)
-  }
-}
-
 /** A line longer than this is tested by its end only: a server does not print megabytes unbroken. */
 const MAX_PENDING_CHARS = 64 * 1024
 

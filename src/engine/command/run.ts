@@ -5,14 +5,21 @@ import { join } from 'node:path'
 import { trackRun } from '../live-runs.js'
 import type { Logger } from '../logger.js'
 import { ProcessGoneError, type ProcReader } from '../procfs.js'
+import {
+  RunFailure,
+  describeOutput,
+  failureMessage,
+  logOutput,
+  mib,
+  seconds
+} from '../run-failure.js'
 import type { ChildSample, Phase, PhaseSamples } from '../types.js'
 import type { Master } from './discovery.js'
 import { assessHook, parseEvidence, type HookRecord } from './evidence.js'
-import { mib, RunFailure, seconds } from './failure.js'
 import { HookEnv, loadEnv, serverEnv } from './hook.js'
 import { runLoadPhase, type Snapshot } from './load-phase.js'
-import { LineWatcher, type OutputTail } from './output.js'
-import type { ProcessTable } from './process-table.js'
+import { LineWatcher } from './output.js'
+import type { ProcessTable } from '../process-table.js'
 import { httpProbe, type UrlProbe } from './ready-url.js'
 import { describeExit, startShell, type ShellProcess } from './shell.js'
 import { stopRun, type StopOptions } from './stop.js'
@@ -31,7 +38,6 @@ export interface CommandRunDeps {
 
 /** The commands' output kept for the log and for error messages; older bytes are dropped. */
 const OUTPUT_TAIL_BYTES = 64 * 1024
-const ERROR_TAIL_LINES = 20
 /** SIGTERM to SIGKILL, unless the options say otherwise. */
 const STOP_GRACE_MS = 10_000
 const KILL_WAIT_MS = 5_000
@@ -207,7 +213,7 @@ export async function runCommand(
 
   if (failure !== null) {
     if (!(failure instanceof RunFailure)) throw failure
-    throw new Error(failureMessage(failure, server, load, stopFailure))
+    throw new Error(commandFailure(failure, server, load, stopFailure))
   }
   if (stopFailure !== null) throw stopFailure
   return {
@@ -216,31 +222,15 @@ export async function runCommand(
   }
 }
 
-function tail(title: string, output: OutputTail): string {
-  if (output.total === 0) return `${title[0].toUpperCase()}${title.slice(1)} printed nothing.`
-  return `Last output of ${title}:\n${output.lastLines(ERROR_TAIL_LINES)}`
-}
-
-function failureMessage(
+function commandFailure(
   failure: RunFailure,
   server: ShellProcess,
   load: ShellProcess | null,
   stopFailure: Error | null
 ): string {
-  // The caller names the run and its strategy before this.
-  const reason = failure.message
-  const parts = [`${reason[0].toUpperCase()}${reason.slice(1)}.`]
-  if (failure.loadFailed && load) parts.push(tail('the load command', load.output))
-  parts.push(tail('the command', server.output))
-  if (stopFailure) parts.push(stopFailure.message)
-  return parts.join('\n')
-}
-
-function logOutput(log: Logger, title: string, output: OutputTail): void {
-  if (output.total === 0) return
-  const header =
-    output.dropped > 0
-      ? `Output of ${title} (the last ${output.limit} of ${output.total} bytes):`
-      : `Output of ${title}:`
-  log.info(`${header}\n${output.text().trimEnd()}`)
+  const details: string[] = []
+  if (failure.loadFailed && load) details.push(describeOutput('the load command', load.output))
+  details.push(describeOutput('the command', server.output))
+  if (stopFailure) details.push(stopFailure.message)
+  return failureMessage(failure, details)
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { OutputTail } from './output.js'
+import { OutputTail } from '../run-failure.js'
 
 /** How a shell ended: an exit code, a signal, or a failure to start at all. */
 export interface ShellExit {

@@ -1,4 +1,4 @@
-import type { ProcessTable } from './process-table.js'
+import type { ProcessTable } from '../process-table.js'
 
 /** What a run started. */
 export interface RunProcesses {
@@ -83,14 +83,25 @@ export async function stopRun(
   const stubborn = await waitUntil(() => survivors(table, run), options.graceMs, options.pollMs)
   if (stubborn.length === 0) return { killed: [] }
 
-  for (const group of run.groups) signal(-group, 'SIGKILL')
-  for (const pid of stubborn) signal(pid, 'SIGKILL')
-  const left = await waitUntil(() => survivors(table, run), options.killWaitMs, options.pollMs)
+  // Killed again on every poll: the group may fork, and a marked process may appear, after the
+  // first round; one that was never signalled has not "survived" SIGKILL.
+  const killed = new Set(stubborn)
+  const killRest = (): number[] => {
+    for (const group of run.groups) signal(-group, 'SIGKILL')
+    const rest = survivors(table, run)
+    for (const pid of rest) {
+      signal(pid, 'SIGKILL')
+      killed.add(pid)
+    }
+    return rest
+  }
+  killRest()
+  const left = await waitUntil(killRest, options.killWaitMs, options.pollMs)
   if (left.length > 0) {
     const marker = run.marker ? ` (${run.marker.name}=${run.marker.value})` : ''
     throw new Error(
       `Processes ${left.join(', ')} of this run${marker} survived SIGKILL; stop them by hand.`
     )
   }
-  return { killed: stubborn }
+  return { killed: [...killed] }
 }

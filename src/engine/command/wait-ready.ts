@@ -6,10 +6,10 @@ import {
   type Discovery,
   type Master
 } from './discovery.js'
-import { mib, RunFailure, seconds } from './failure.js'
+import { mib, RunFailure, seconds } from '../run-failure.js'
 import type { HookRecord } from './evidence.js'
 import type { LineWatcher } from './output.js'
-import type { ProcessTable } from './process-table.js'
+import type { ProcessTable } from '../process-table.js'
 import type { UrlProbe } from './ready-url.js'
 import { describeExit, type ShellProcess } from './shell.js'
 import type { ReadyCondition } from './types.js'

@@ -121,6 +121,21 @@ describe('judge', () => {
     expect(verdict).toEqual({ passed, enforced: true, checks: [{ rule, observed, passed }] })
   })
 
+  it('shows a failing figure that rounds to its limit with the digits that make it fail', () => {
+    const justOver = resultsWith({ none: { uss: 100, pss: 140 }, freeze: { uss: 150.04, pss: 40 } })
+    const [uss] = judge(justOver, { ...NO_LIMITS, maxUss: 150 * MiB }).checks
+    expect(uss).toEqual({
+      rule: "fails if freeze's per-child USS > 150 MiB",
+      observed: "freeze's per-child USS is 150.040 MiB",
+      passed: false
+    })
+    // freeze saves 79.96%: one decimal would print the 80.0% it fails against.
+    const almost = resultsWith({ none: { uss: 100, pss: 140 }, freeze: { uss: 20.04, pss: 40 } })
+    const [saving] = judge(almost, { ...NO_LIMITS, minFreezeSaving: 80 }).checks
+    expect(saving.passed).toBe(false)
+    expect(saving.observed).toMatch(/^freeze saves 79\.960% /)
+  })
+
   it('fails when any one of several checks fails, and keeps them in a fixed order', () => {
     const verdict = judge(MEASURED, {
       ...NO_LIMITS,

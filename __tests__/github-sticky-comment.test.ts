@@ -46,6 +46,11 @@ describe('findOwnComment', () => {
     expect(findOwnComment(comments.slice(0, 2), MARKER, 'github-actions[bot]')).toBeUndefined()
   })
 
+  it('does not take a comment that only quotes our marker further down', () => {
+    const quoting = comment(1, 'github-actions[bot]', `Seen in the log:\n${MARKER}`)
+    expect(findOwnComment([quoting], MARKER, 'github-actions[bot]')).toBeUndefined()
+  })
+
   it('compares logins without case, as GitHub does', () => {
     expect(findOwnComment([comment(1, 'OctoCat', MARKER)], MARKER, 'octocat')?.id).toBe(1)
   })

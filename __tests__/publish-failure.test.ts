@@ -5,7 +5,12 @@ import type { Logger } from '../src/engine/logger.js'
 import type { PullRequestTarget } from '../src/github/event.js'
 import { commentMarker } from '../src/publish/comment-body.js'
 import { MAX_ERROR_CHARS, errorSummary } from '../src/publish/job-summary.js'
-import { publishFailure, type FailureInput, type PublishDeps } from '../src/publish/publish.js'
+import {
+  publicFailureMessage,
+  publishFailure,
+  type FailureInput,
+  type PublishDeps
+} from '../src/publish/publish.js'
 import { loadResults } from './fixtures/results/load.js'
 import { ACTIONS_BOT, type FakeGitHub } from './helpers/fake-github.js'
 import { ACTIONS_TOKEN, apiFor, instantRetry, startFakeGitHub } from './helpers/github-client.js'
@@ -93,10 +98,39 @@ describe('publishFailure', () => {
     const summary = readFileSync(summaryPath, 'utf8')
     expect(summary).toBe(errorSummary(MESSAGE, partialResults()))
     expect(github.commentsOn('acme', 'shop', 7)).toHaveLength(1)
+    const publicSummary = errorSummary(publicFailureMessage(MESSAGE), partialResults())
     expect(old.body).toBe(
-      `${commentMarker(KEY)}\n\n${summary.trimEnd()}\n\n<sub>Prefork Memory Check · comment key: CI/test</sub>\n`
+      `${commentMarker(KEY)}\n\n${publicSummary.trimEnd()}\n\n<sub>Prefork Memory Check · comment key: CI/test</sub>\n`
     )
     expect(warnings).toEqual([])
+  })
+
+  it("keeps the target's traceback and output out of the public comment", async () => {
+    const old = github.addComment(PR, `${commentMarker(KEY)}\n✅ all good`, ACTIONS_BOT)
+    await publishFailure(failure(), deps())
+    expect(readFileSync(summaryPath, 'utf8')).toContain('RuntimeError')
+    expect(old.body).toContain('raised in the parent (pid 42) while waiting for after-fork.')
+    expect(old.body).not.toContain('Traceback')
+    expect(old.body).not.toContain('RuntimeError')
+    expect(old.body).toContain(
+      "The target's traceback and output are in this run's job summary and log."
+    )
+  })
+
+  it.each([
+    ["Input 'workers' must be a whole number from 1 to 1024; got 'four'.\nInput 'repeat' …", null],
+    [
+      'Run 1/1: none (repeat 1/1) failed. X.\nThe target printed nothing.',
+      'Run 1/1: none (repeat 1/1) failed. X.'
+    ],
+    [
+      'Run 1/1: none failed. X.\nLast output of the command:\nDSN=postgres://u:secret@db',
+      'Run 1/1: none failed. X.'
+    ]
+  ])('cuts %p before the target speaks', (message, kept) => {
+    const shown = publicFailureMessage(message)
+    if (kept === null) expect(shown).toBe(message)
+    else expect(shown.startsWith(`${kept}\n\nThe target's traceback`)).toBe(true)
   })
 
   it('starts a comment under on-failure, since the check failed', async () => {

@@ -37148,7 +37148,10 @@ function limitCheck(results, strategy, figure, limit) {
     if (!measured)
         return { rule, observed: `${strategy} was not measured`, passed: false };
     const median = measured.summary[figure].median;
-    return { rule, observed: `${label} is ${formatMiB(median)}`, passed: median <= limit };
+    const passed = median <= limit;
+    // A figure just over the limit would round to it: show enough digits to see why it failed.
+    const shown = !passed && formatMiB(median) === formatMiB(limit) ? formatMiB(median, 3) : formatMiB(median);
+    return { rule, observed: `${label} is ${shown}`, passed };
 }
 function savingCheck(results, least) {
     const rule = `fails if freeze saves less than ${least}% of none's per-child USS`;
@@ -37168,10 +37171,15 @@ function savingCheck(results, least) {
     }
     const none = find(results, 'none')?.summary.uss.median ?? 0;
     const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
+    const passed = saving >= least;
+    // 79.96% must not read as "80.0%" next to a failed "less than 80%".
+    const shown = !passed && Number(formatPercent(saving / 100).replace(/[^\d.]/g, '')) >= least
+        ? `${saving.toFixed(3)}%`
+        : formatPercent(saving / 100);
     return {
         rule,
-        observed: `freeze saves ${formatPercent(saving / 100)} (${formatMiB(none)} → ${formatMiB(freeze)})`,
-        passed: saving >= least
+        observed: `freeze saves ${shown} (${formatMiB(none)} → ${formatMiB(freeze)})`,
+        passed
     };
 }
 /** Judges results against the configured limits. A limit that is not set yields no check. */
@@ -39382,10 +39390,13 @@ async function resolveIdentity(api) {
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
 
-/** Our comment: carries the marker and was written by the token's identity, never anyone else's. */
+/**
+ * Our comment: opens with the marker (one quoted further down does not count) and was written by
+ * the token's identity, never anyone else's.
+ */
 function findOwnComment(comments, marker, identity) {
     const login = identity.toLowerCase();
-    return comments.find(c => c.author.toLowerCase() === login && c.body.includes(marker));
+    return comments.find(c => c.author.toLowerCase() === login && c.body.startsWith(marker));
 }
 async function upsertOnce(api, request) {
     const identity = await resolveIdentity(api);
@@ -39526,10 +39537,22 @@ async function publish(input, deps) {
  * A run that stopped with an error: the error and any completed runs go to the job summary and
  * to the comment, so a comment left by an earlier run does not go on showing stale figures.
  */
+/** Where a failure message turns to the target's own traceback or output. */
+const TARGET_TEXT = /^(Traceback \(most recent call last\):|Last output of |.* printed nothing\.$)/m;
+/**
+ * The failure as the pull request shows it: without the target's traceback and output, which
+ * may hold secrets the runner masks in its log but nobody masks in a public comment.
+ */
+function publicFailureMessage(message) {
+    const cut = TARGET_TEXT.exec(message);
+    if (cut === null)
+        return message;
+    return (`${message.slice(0, cut.index).trimEnd()}\n\n` +
+        "The target's traceback and output are in this run's job summary and log.");
+}
 async function publishFailure(input, deps) {
-    const summary = errorSummary(input.message, input.partial);
-    writeJobSummary(summary, deps.env, deps.log);
-    const body = composeFailureComment(summary, { key: input.commentKey, runUrl: input.runUrl });
+    writeJobSummary(errorSummary(input.message, input.partial), deps.env, deps.log);
+    const body = composeFailureComment(errorSummary(publicFailureMessage(input.message), input.partial), { key: input.commentKey, runUrl: input.runUrl });
     const request = { comment: input.comment, commentKey: input.commentKey, failed: true };
     await publishComment(request, body, deps);
 }

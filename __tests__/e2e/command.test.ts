@@ -123,7 +123,7 @@ describe('the action measuring gunicorn --preload -w 3 under load', () => {
 })
 
 describe('the action with a command that exits at once', () => {
-  it('fails with the command output, and says so in the summary and the comment', async () => {
+  it('fails with the command output in the log and summary, and the reason in the comment', async () => {
     const result = await runAction({
       inputs: {
         'compare-base': 'false',
@@ -147,8 +147,11 @@ describe('the action with a command that exits at once', () => {
     expect(result.summary).toContain(
       'The command exited with code 3 before its workers were ready.'
     )
+    expect(result.summary).toContain('no such app: flask_app:ap')
     expect(comments()).toHaveLength(1)
-    expect(comments()[0].body).toContain('no such app: flask_app:ap')
+    // The comment is public: it gives the reason and leaves the server's output to the summary.
+    expect(comments()[0].body).toContain('The command exited with code 3 before its workers')
+    expect(comments()[0].body).not.toContain('no such app: flask_app:ap')
   })
 
   it('stops before running anything when both entrypoint and command are set', async () => {

@@ -81,7 +81,7 @@ function outsideFences(markdown: string): string {
 }
 
 describe('the action when the target fails mid-plan', () => {
-  it('fails with the traceback, keeps the completed run in summary and comment, and escapes it', async () => {
+  it('fails with the traceback in the summary only, keeps the completed run in summary and comment, and escapes it', async () => {
     copyFileSync(join(FIXTURES, 'target_faults.py'), join(scratch, 'target_faults.py'))
     const stale = github.addComment(
       PR,
@@ -118,12 +118,15 @@ describe('the action when the target fails mid-plan', () => {
       expect(text).toContain('#### Completed before the failure: none × 1')
       expect(text).toMatch(/\| `none` \(baseline\) \| [\d.]+ MiB \|/)
       expect(text).not.toContain('old figures')
-      // The user's text is shown whole, inside a fence it cannot close.
-      expect(text).toContain('run 2 broke: </details><img src=x onerror=alert(1)> ````')
       const markup = outsideFences(text)
       expect(markup).not.toMatch(/<img|<\/details>|RuntimeError/)
       expect(markup).toContain('Completed before the failure')
     }
+    // The summary shows the user's text whole, inside a fence it cannot close; the public
+    // comment leaves the traceback and output to the summary.
+    expect(result.summary).toContain('run 2 broke: </details><img src=x onerror=alert(1)> ````')
+    expect(stale.body).not.toContain('RuntimeError')
+    expect(stale.body).toContain("The target's traceback and output are in this run's job summary")
     expect(stale.body.startsWith(MARKER)).toBe(true)
     expect(result.files).toEqual({ results: null, report: null })
   })

@@ -2851,7 +2851,10 @@ function limitCheck(results, strategy, figure, limit) {
     if (!measured)
         return { rule, observed: `${strategy} was not measured`, passed: false };
     const median = measured.summary[figure].median;
-    return { rule, observed: `${label} is ${format_formatMiB(median)}`, passed: median <= limit };
+    const passed = median <= limit;
+    // A figure just over the limit would round to it: show enough digits to see why it failed.
+    const shown = !passed && format_formatMiB(median) === format_formatMiB(limit) ? format_formatMiB(median, 3) : format_formatMiB(median);
+    return { rule, observed: `${label} is ${shown}`, passed };
 }
 function savingCheck(results, least) {
     const rule = `fails if freeze saves less than ${least}% of none's per-child USS`;
@@ -2871,10 +2874,15 @@ function savingCheck(results, least) {
     }
     const none = find(results, 'none')?.summary.uss.median ?? 0;
     const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
+    const passed = saving >= least;
+    // 79.96% must not read as "80.0%" next to a failed "less than 80%".
+    const shown = !passed && Number(formatPercent(saving / 100).replace(/[^\d.]/g, '')) >= least
+        ? `${saving.toFixed(3)}%`
+        : formatPercent(saving / 100);
     return {
         rule,
-        observed: `freeze saves ${formatPercent(saving / 100)} (${format_formatMiB(none)} → ${format_formatMiB(freeze)})`,
-        passed: saving >= least
+        observed: `freeze saves ${shown} (${format_formatMiB(none)} → ${format_formatMiB(freeze)})`,
+        passed
     };
 }
 /** Judges results against the configured limits. A limit that is not set yields no check. */

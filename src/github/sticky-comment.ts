@@ -16,14 +16,17 @@ export interface StickyRequest {
 export type StickyOutcome =
   { action: 'created' | 'updated'; url: string } | { action: 'skipped'; reason: string }
 
-/** Our comment: carries the marker and was written by the token's identity, never anyone else's. */
+/**
+ * Our comment: opens with the marker (one quoted further down does not count) and was written by
+ * the token's identity, never anyone else's.
+ */
 export function findOwnComment(
   comments: readonly IssueComment[],
   marker: string,
   identity: string
 ): IssueComment | undefined {
   const login = identity.toLowerCase()
-  return comments.find(c => c.author.toLowerCase() === login && c.body.includes(marker))
+  return comments.find(c => c.author.toLowerCase() === login && c.body.startsWith(marker))
 }
 
 async function upsertOnce(api: CommentApi, request: StickyRequest): Promise<StickyOutcome> {

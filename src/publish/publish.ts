@@ -145,10 +145,28 @@ export interface FailureInput {
  * A run that stopped with an error: the error and any completed runs go to the job summary and
  * to the comment, so a comment left by an earlier run does not go on showing stale figures.
  */
+/** Where a failure message turns to the target's own traceback or output. */
+const TARGET_TEXT = /^(Traceback \(most recent call last\):|Last output of |.* printed nothing\.$)/m
+
+/**
+ * The failure as the pull request shows it: without the target's traceback and output, which
+ * may hold secrets the runner masks in its log but nobody masks in a public comment.
+ */
+export function publicFailureMessage(message: string): string {
+  const cut = TARGET_TEXT.exec(message)
+  if (cut === null) return message
+  return (
+    `${message.slice(0, cut.index).trimEnd()}\n\n` +
+    "The target's traceback and output are in this run's job summary and log."
+  )
+}
+
 export async function publishFailure(input: FailureInput, deps: PublishDeps): Promise<void> {
-  const summary = errorSummary(input.message, input.partial)
-  writeJobSummary(summary, deps.env, deps.log)
-  const body = composeFailureComment(summary, { key: input.commentKey, runUrl: input.runUrl })
+  writeJobSummary(errorSummary(input.message, input.partial), deps.env, deps.log)
+  const body = composeFailureComment(
+    errorSummary(publicFailureMessage(input.message), input.partial),
+    { key: input.commentKey, runUrl: input.runUrl }
+  )
   const request = { comment: input.comment, commentKey: input.commentKey, failed: true }
   await publishComment(request, body, deps)
 }

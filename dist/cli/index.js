@@ -4967,14 +4967,21 @@ async function cli(io) {
     }
 }
 async function runCli() {
-    process.exitCode = await cli({
-        argv: process.argv.slice(2),
-        stdout: text => process.stdout.write(text),
-        stderr: text => process.stderr.write(text),
-        env: process.env,
-        platform: process.platform,
-        measure: measure_measure
-    });
+    try {
+        process.exitCode = await cli({
+            argv: process.argv.slice(2),
+            stdout: text => process.stdout.write(text),
+            stderr: text => process.stderr.write(text),
+            env: process.env,
+            platform: process.platform,
+            measure: measure_measure
+        });
+    }
+    catch (error) {
+        // A bug of ours, not a crossed limit: exit 1 is reserved for the gate.
+        process.stderr.write(`error: ${error instanceof Error ? error.stack : String(error)}\n`);
+        process.exitCode = ExitCode.Error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

@@ -119,12 +119,18 @@ export async function cli(io: CliIO): Promise<number> {
 }
 
 export async function runCli(): Promise<void> {
-  process.exitCode = await cli({
-    argv: process.argv.slice(2),
-    stdout: text => process.stdout.write(text),
-    stderr: text => process.stderr.write(text),
-    env: process.env,
-    platform: process.platform,
-    measure
-  })
+  try {
+    process.exitCode = await cli({
+      argv: process.argv.slice(2),
+      stdout: text => process.stdout.write(text),
+      stderr: text => process.stderr.write(text),
+      env: process.env,
+      platform: process.platform,
+      measure
+    })
+  } catch (error) {
+    // A bug of ours, not a crossed limit: exit 1 is reserved for the gate.
+    process.stderr.write(`error: ${error instanceof Error ? error.stack : String(error)}\n`)
+    process.exitCode = ExitCode.Error
+  }
 }

@@ -29375,7 +29375,7 @@ function subtree(entries, root) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6920);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3013);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(970);
 
 
@@ -29388,7 +29388,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6920:
+/***/ 3013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37122,21 +37122,19 @@ function format_escapeMarkdown(text) {
         .replace(/[&<>]/g, c => MARKDOWN_ESCAPES[c])
         .replace(/[\\|`*_[\]~$]/g, c => `\\${c}`);
 }
-
-;// CONCATENATED MODULE: ./src/gate.ts
-
-
-function find(results, name) {
-    return results.strategies.find(s => s.name === name);
-}
 /** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
 function formatLimit(bytes) {
     return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
 }
+
+;// CONCATENATED MODULE: ./src/gate.ts
+
+
+
 /** Per-child USS that `freeze` saves over `none`, in percent of `none`; null unless both ran. */
 function freezeSaving(results) {
-    const none = find(results, 'none');
-    const freeze = find(results, 'freeze');
+    const none = findStrategy(results, 'none');
+    const freeze = findStrategy(results, 'freeze');
     if (!none || !freeze || none.summary.uss.median <= 0)
         return null;
     return (1 - freeze.summary.uss.median / none.summary.uss.median) * 100;
@@ -37144,7 +37142,7 @@ function freezeSaving(results) {
 function limitCheck(results, strategy, figure, limit) {
     const label = `${strategy}'s per-child ${figure.toUpperCase()}`;
     const rule = `fails if ${label} > ${formatLimit(limit)}`;
-    const measured = find(results, strategy);
+    const measured = findStrategy(results, strategy);
     if (!measured)
         return { rule, observed: `${strategy} was not measured`, passed: false };
     const median = measured.summary[figure].median;
@@ -37160,7 +37158,7 @@ function savingCheck(results, least) {
         return { rule, observed: 'none and freeze were not both measured', passed: false };
     }
     // A freeze that never ran (a server that forks from C) leaves nothing but noise to judge.
-    const { missed, total } = hookMisses(find(results, 'freeze')?.runs ?? [], 'freeze');
+    const { missed, total } = hookMisses(findStrategy(results, 'freeze')?.runs ?? [], 'freeze');
     if (missed > 0) {
         return {
             rule,
@@ -37169,8 +37167,8 @@ function savingCheck(results, least) {
             passed: false
         };
     }
-    const none = find(results, 'none')?.summary.uss.median ?? 0;
-    const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
+    const none = findStrategy(results, 'none')?.summary.uss.median ?? 0;
+    const freeze = findStrategy(results, 'freeze')?.summary.uss.median ?? 0;
     const passed = saving >= least;
     // 79.96% must not read as "80.0%" next to a failed "less than 80%".
     const shown = !passed && Number(formatPercent(saving / 100).replace(/[^\d.]/g, '')) >= least
@@ -37279,15 +37277,11 @@ function parseRegressionLimit(text) {
     }
     return limit;
 }
-/** A size as the user likely wrote it: "8 MiB" rather than "8.0 MiB". */
-function formatLimitSize(bytes) {
-    return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
-}
 /** "> 10% and > 8 MiB". */
 function describeLimit(limit) {
     const parts = [
         limit.percent === null ? null : `> ${limit.percent}%`,
-        limit.bytes === null ? null : `> ${formatLimitSize(limit.bytes)}`
+        limit.bytes === null ? null : `> ${formatLimit(limit.bytes)}`
     ];
     return parts.filter(part => part !== null).join(' and ');
 }
@@ -39613,7 +39607,19 @@ function resultsReport(results, verdict, strategy = defaultStrategy(results)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/error-message.ts
+/**
+ * The message for an error that ends a run. A TypeError or ReferenceError is a bug here, not the
+ * user's: its stack is kept for the report.
+ */
+function errorMessage(error) {
+    if (error instanceof TypeError || error instanceof ReferenceError)
+        return String(error.stack);
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -39753,12 +39759,6 @@ async function inGroup(name, body) {
         core/* endGroup */.N4();
     }
 }
-function describe(error) {
-    // A TypeError or ReferenceError is a bug here, not the user's: keep the stack for the report.
-    if (error instanceof TypeError || error instanceof ReferenceError)
-        return String(error.stack);
-    return error instanceof Error ? error.message : String(error);
-}
 /** Where the report goes on this runner. */
 function publishDeps(settings) {
     return {
@@ -39858,7 +39858,7 @@ async function run() {
         }
     }
     catch (error) {
-        const message = redact(describe(error), parsed?.githubToken);
+        const message = redact(errorMessage(error), parsed?.githubToken);
         core/* setFailed */.C1(message);
         if (parsed === undefined) {
             // Nothing ran: the inputs or the platform were wrong, and there is no comment key yet.

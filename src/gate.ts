@@ -1,6 +1,7 @@
 import { hookMisses } from './engine/command/hook-warnings.js'
-import type { Results, Strategy, StrategyResult } from './engine/types.js'
-import { MIB, formatMiB, formatPercent } from './report/format.js'
+import type { Results, Strategy } from './engine/types.js'
+import { findStrategy } from './report/figures.js'
+import { formatLimit, formatMiB, formatPercent } from './report/format.js'
 
 /** The limits a run is judged against; null means "no limit". */
 export interface GateSettings {
@@ -36,19 +37,10 @@ export interface Verdict {
   checks: Check[]
 }
 
-function find(results: Results, name: Strategy): StrategyResult | undefined {
-  return results.strategies.find(s => s.name === name)
-}
-
-/** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
-function formatLimit(bytes: number): string {
-  return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1)
-}
-
 /** Per-child USS that `freeze` saves over `none`, in percent of `none`; null unless both ran. */
 export function freezeSaving(results: Results): number | null {
-  const none = find(results, 'none')
-  const freeze = find(results, 'freeze')
+  const none = findStrategy(results, 'none')
+  const freeze = findStrategy(results, 'freeze')
   if (!none || !freeze || none.summary.uss.median <= 0) return null
   return (1 - freeze.summary.uss.median / none.summary.uss.median) * 100
 }
@@ -61,7 +53,7 @@ function limitCheck(
 ): Check {
   const label = `${strategy}'s per-child ${figure.toUpperCase()}`
   const rule = `fails if ${label} > ${formatLimit(limit)}`
-  const measured = find(results, strategy)
+  const measured = findStrategy(results, strategy)
   if (!measured) return { rule, observed: `${strategy} was not measured`, passed: false }
   const median = measured.summary[figure].median
   const passed = median <= limit
@@ -78,7 +70,7 @@ function savingCheck(results: Results, least: number): Check {
     return { rule, observed: 'none and freeze were not both measured', passed: false }
   }
   // A freeze that never ran (a server that forks from C) leaves nothing but noise to judge.
-  const { missed, total } = hookMisses(find(results, 'freeze')?.runs ?? [], 'freeze')
+  const { missed, total } = hookMisses(findStrategy(results, 'freeze')?.runs ?? [], 'freeze')
   if (missed > 0) {
     return {
       rule,
@@ -88,8 +80,8 @@ function savingCheck(results: Results, least: number): Check {
       passed: false
     }
   }
-  const none = find(results, 'none')?.summary.uss.median ?? 0
-  const freeze = find(results, 'freeze')?.summary.uss.median ?? 0
+  const none = findStrategy(results, 'none')?.summary.uss.median ?? 0
+  const freeze = findStrategy(results, 'freeze')?.summary.uss.median ?? 0
   const passed = saving >= least
   // 79.96% must not read as "80.0%" next to a failed "less than 80%".
   const shown =

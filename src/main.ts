@@ -38,6 +38,7 @@ import {
   verdictState
 } from './publish/verdict.js'
 import { formatDuration, formatMiB } from './report/format.js'
+import { errorMessage } from './error-message.js'
 
 const log: Logger = {
   info: core.info,
@@ -170,12 +171,6 @@ async function inGroup<T>(name: string, body: () => Promise<T> | T): Promise<T> 
   }
 }
 
-function describe(error: unknown): string {
-  // A TypeError or ReferenceError is a bug here, not the user's: keep the stack for the report.
-  if (error instanceof TypeError || error instanceof ReferenceError) return String(error.stack)
-  return error instanceof Error ? error.message : String(error)
-}
-
 /** Where the report goes on this runner. */
 function publishDeps(settings: PublishSettings): PublishDeps {
   return {
@@ -297,7 +292,7 @@ export async function run(): Promise<void> {
       await measureMode(settings)
     }
   } catch (error) {
-    const message = redact(describe(error), parsed?.githubToken)
+    const message = redact(errorMessage(error), parsed?.githubToken)
     core.setFailed(message)
     if (parsed === undefined) {
       // Nothing ran: the inputs or the platform were wrong, and there is no comment key yet.

@@ -2825,21 +2825,19 @@ function format_escapeMarkdown(text) {
         .replace(/[&<>]/g, c => MARKDOWN_ESCAPES[c])
         .replace(/[\\|`*_[\]~$]/g, c => `\\${c}`);
 }
-
-;// CONCATENATED MODULE: ./src/gate.ts
-
-
-function find(results, name) {
-    return results.strategies.find(s => s.name === name);
-}
 /** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
 function formatLimit(bytes) {
     return format_formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
 }
+
+;// CONCATENATED MODULE: ./src/gate.ts
+
+
+
 /** Per-child USS that `freeze` saves over `none`, in percent of `none`; null unless both ran. */
 function freezeSaving(results) {
-    const none = find(results, 'none');
-    const freeze = find(results, 'freeze');
+    const none = findStrategy(results, 'none');
+    const freeze = findStrategy(results, 'freeze');
     if (!none || !freeze || none.summary.uss.median <= 0)
         return null;
     return (1 - freeze.summary.uss.median / none.summary.uss.median) * 100;
@@ -2847,7 +2845,7 @@ function freezeSaving(results) {
 function limitCheck(results, strategy, figure, limit) {
     const label = `${strategy}'s per-child ${figure.toUpperCase()}`;
     const rule = `fails if ${label} > ${formatLimit(limit)}`;
-    const measured = find(results, strategy);
+    const measured = findStrategy(results, strategy);
     if (!measured)
         return { rule, observed: `${strategy} was not measured`, passed: false };
     const median = measured.summary[figure].median;
@@ -2863,7 +2861,7 @@ function savingCheck(results, least) {
         return { rule, observed: 'none and freeze were not both measured', passed: false };
     }
     // A freeze that never ran (a server that forks from C) leaves nothing but noise to judge.
-    const { missed, total } = hookMisses(find(results, 'freeze')?.runs ?? [], 'freeze');
+    const { missed, total } = hookMisses(findStrategy(results, 'freeze')?.runs ?? [], 'freeze');
     if (missed > 0) {
         return {
             rule,
@@ -2872,8 +2870,8 @@ function savingCheck(results, least) {
             passed: false
         };
     }
-    const none = find(results, 'none')?.summary.uss.median ?? 0;
-    const freeze = find(results, 'freeze')?.summary.uss.median ?? 0;
+    const none = findStrategy(results, 'none')?.summary.uss.median ?? 0;
+    const freeze = findStrategy(results, 'freeze')?.summary.uss.median ?? 0;
     const passed = saving >= least;
     // 79.96% must not read as "80.0%" next to a failed "less than 80%".
     const shown = !passed && Number(formatPercent(saving / 100).replace(/[^\d.]/g, '')) >= least
@@ -2982,15 +2980,11 @@ function parseRegressionLimit(text) {
     }
     return limit;
 }
-/** A size as the user likely wrote it: "8 MiB" rather than "8.0 MiB". */
-function formatLimitSize(bytes) {
-    return format_formatMiB(bytes, bytes % MIB === 0 ? 0 : 1);
-}
 /** "> 10% and > 8 MiB". */
 function describeLimit(limit) {
     const parts = [
         limit.percent === null ? null : `> ${limit.percent}%`,
-        limit.bytes === null ? null : `> ${formatLimitSize(limit.bytes)}`
+        limit.bytes === null ? null : `> ${formatLimit(limit.bytes)}`
     ];
     return parts.filter(part => part !== null).join(' and ');
 }
@@ -4859,7 +4853,19 @@ function formatVerdict(verdict) {
     return `Gate: ${outcome}\n${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/error-message.ts
+/**
+ * The message for an error that ends a run. A TypeError or ReferenceError is a bug here, not the
+ * user's: its stack is kept for the report.
+ */
+function errorMessage(error) {
+    if (error instanceof TypeError || error instanceof ReferenceError)
+        return String(error.stack);
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -4877,11 +4883,6 @@ function formatVerdict(verdict) {
 
 const ExitCode = { Passed: 0, LimitCrossed: 1, Error: 2 };
 /** A message for the user; a stack only for errors that point at a bug in this tool. */
-function describe(error) {
-    if (error instanceof TypeError || error instanceof ReferenceError)
-        return String(error.stack);
-    return error instanceof Error ? error.message : String(error);
-}
 function write(path, text, flag) {
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(path), text);
@@ -4963,7 +4964,7 @@ async function cli(io) {
         if (error instanceof measure_MeasureError && error.partial !== null) {
             io.stdout(`Completed before the failure:\n${renderTerminal(error.partial)}`);
         }
-        return fail(describe(error));
+        return fail(errorMessage(error));
     }
 }
 async function runCli() {

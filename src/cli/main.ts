@@ -14,6 +14,7 @@ import { renderTerminal } from '../report/terminal.js'
 import { USAGE, UsageError, parseCliArgs } from './args.js'
 import { createTerminalLogger } from './logger.js'
 import { formatVerdict } from './verdict.js'
+import { errorMessage } from '../error-message.js'
 
 export const ExitCode = { Passed: 0, LimitCrossed: 1, Error: 2 } as const
 
@@ -28,11 +29,6 @@ export interface CliIO {
 }
 
 /** A message for the user; a stack only for errors that point at a bug in this tool. */
-function describe(error: unknown): string {
-  if (error instanceof TypeError || error instanceof ReferenceError) return String(error.stack)
-  return error instanceof Error ? error.message : String(error)
-}
-
 function write(path: string, text: string, flag: string): void {
   try {
     writeFileSync(resolve(path), text)
@@ -114,7 +110,7 @@ export async function cli(io: CliIO): Promise<number> {
     if (error instanceof MeasureError && error.partial !== null) {
       io.stdout(`Completed before the failure:\n${renderTerminal(error.partial)}`)
     }
-    return fail(describe(error))
+    return fail(errorMessage(error))
   }
 }
 

@@ -1,7 +1,7 @@
 /** Limits on how much heavier the head may be than the base: `10%`, `8MiB` or `10%, 8MiB`. */
 import type { Comparison, FigureDelta, Strategy } from '../engine/types.js'
 import type { Check } from '../gate.js'
-import { MIB, formatMiB, formatSignedPercent } from '../report/format.js'
+import { formatLimit, formatMiB, formatSignedPercent } from '../report/format.js'
 import { parseSize } from '../sizes.js'
 
 /** A growth limit; when both parts are set, both must be exceeded to fail. */
@@ -49,16 +49,11 @@ export function parseRegressionLimit(text: string): RegressionLimit | null {
   return limit
 }
 
-/** A size as the user likely wrote it: "8 MiB" rather than "8.0 MiB". */
-function formatLimitSize(bytes: number): string {
-  return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1)
-}
-
 /** "> 10% and > 8 MiB". */
 export function describeLimit(limit: RegressionLimit): string {
   const parts = [
     limit.percent === null ? null : `> ${limit.percent}%`,
-    limit.bytes === null ? null : `> ${formatLimitSize(limit.bytes)}`
+    limit.bytes === null ? null : `> ${formatLimit(limit.bytes)}`
   ]
   return parts.filter(part => part !== null).join(' and ')
 }

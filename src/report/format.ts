@@ -90,3 +90,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/[&<>]/g, c => MARKDOWN_ESCAPES[c])
     .replace(/[\\|`*_[\]~$]/g, c => `\\${c}`)
 }
+
+/** A limit as the user likely wrote it: "150 MiB" rather than "150.0 MiB". */
+export function formatLimit(bytes: number): string {
+  return formatMiB(bytes, bytes % MIB === 0 ? 0 : 1)
+}
